@@ -1,0 +1,10 @@
+import { PGlite } from "@electric-sql/pglite";
+let t=Date.now();
+const a = new PGlite(); await a.waitReady; console.log("init", Date.now()-t);
+t=Date.now();
+const sqlText = (await import("node:fs")).readFileSync("drizzle/0000_foundation.sql","utf8").split("--> statement-breakpoint");
+for (const s of sqlText) await a.exec(s);
+console.log("migrate", Date.now()-t);
+t=Date.now(); const dump = await a.dumpDataDir("none"); console.log("dump", Date.now()-t, dump.size);
+t=Date.now(); const b = new PGlite({ loadDataDir: dump }); await b.waitReady; console.log("load", Date.now()-t);
+console.log((await b.query("select count(*) from information_schema.tables where table_schema='public'")).rows);

@@ -1,0 +1,34 @@
+import { runMigrations } from "~/server/db/migrate";
+import { getSecrets } from "~/server/secrets";
+import { seedDatabase } from "~/server/seed";
+import { describeDatabase, openConfiguredDatabase, resetDatabase } from "./database";
+import { printDemoSignIns, progressPrinter } from "./output";
+import { parseSeedArgs, SEED_USAGE } from "./seed-options";
+
+let options;
+try {
+  options = parseSeedArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${SEED_USAGE}`);
+  process.exit(2);
+}
+
+const handle = openConfiguredDatabase();
+try {
+  if (options.reset) {
+    console.log(`Resetting ${describeDatabase()}...`);
+    await resetDatabase(handle);
+  } else {
+    await runMigrations(handle);
+  }
+  console.log(`Seeding ${describeDatabase()}: ${options.users} users, ${options.days} days ending ${options.anchor.toISOString()}, seed ${options.seed}`);
+  const summary = await seedDatabase(handle.db, options, getSecrets().encryptionKey, progressPrinter());
+  const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+  console.log(`\nSeeded ${total.toLocaleString("en")} rows in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
+  printDemoSignIns();
+} catch (error) {
+  console.error(`\nSeeding failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

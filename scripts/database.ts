@@ -16,6 +16,27 @@ export function describeDatabase(): string {
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
+/**
+ * Opens the configured database, runs `work`, closes it, and turns any
+ * failure (the embedded database busy, PostgreSQL unreachable) into one clear
+ * line and a non-zero exit instead of a stack trace.
+ */
+export async function withConfiguredDatabase(label: string, work: (handle: DatabaseHandle) => Promise<void>) {
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = openConfiguredDatabase();
+    await work(handle);
+  } catch (error) {
+    // Drizzle wraps driver errors as "Failed query: …"; the cause says what PostgreSQL objected to.
+    const cause = (error as { cause?: Error }).cause;
+    console.error(`${label} failed: ${cause?.message ?? (error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+  if (process.exitCode) process.exit(process.exitCode);
+}
+
 /** Drops everything Warden created and migrates from scratch: only for `db:seed --reset`. */
 export async function resetDatabase(handle: DatabaseHandle) {
   await handle.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);

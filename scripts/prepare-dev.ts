@@ -3,7 +3,7 @@ import { runMigrations } from "~/server/db/migrate";
 import { queryRows } from "~/server/db/rows";
 import { getSecrets } from "~/server/secrets";
 import { currentHour, DEFAULT_SEED_OPTIONS, seedDatabase } from "~/server/seed";
-import { describeDatabase, openConfiguredDatabase } from "./database";
+import { describeDatabase, withConfiguredDatabase } from "./database";
 import { printDemoSignIns, progressPrinter } from "./output";
 
 /**
@@ -11,22 +11,15 @@ import { printDemoSignIns, progressPrinter } from "./output";
  * with the default demo data, print where to go. Then it closes the database,
  * because PGlite allows one process and the server is about to open it.
  */
-const handle = openConfiguredDatabase();
-try {
+await withConfiguredDatabase("Preparing the database", async (handle) => {
   await runMigrations(handle);
-  const [{ n }] = (await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users`)) as [{ n: number }];
-  if (n === 0) {
+  const [row] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users`);
+  if (row!.n === 0) {
     console.log(`First start: filling ${describeDatabase()} with demo data...`);
     const summary = await seedDatabase(handle.db, { ...DEFAULT_SEED_OPTIONS, anchor: currentHour() }, getSecrets().encryptionKey, progressPrinter());
     console.log(`Demo data ready in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
   } else {
-    console.log(`Using ${describeDatabase()} (${n.toLocaleString("en")} users).`);
+    console.log(`Using ${describeDatabase()} (${row!.n.toLocaleString("en")} users).`);
   }
   printDemoSignIns(`http://localhost:${process.env.PORT ?? 3000}`);
-} catch (error) {
-  console.error(`Could not prepare the database: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await handle.close();
-}
-if (process.exitCode) process.exit(process.exitCode);
+});

@@ -1,11 +1,11 @@
 import { runMigrations } from "~/server/db/migrate";
 import { getSecrets } from "~/server/secrets";
 import { seedDatabase } from "~/server/seed";
-import { describeDatabase, openConfiguredDatabase, resetDatabase } from "./database";
+import { describeDatabase, resetDatabase, withConfiguredDatabase } from "./database";
 import { printDemoSignIns, progressPrinter } from "./output";
 import { parseSeedArgs, SEED_USAGE } from "./seed-options";
 
-let options;
+let options: ReturnType<typeof parseSeedArgs>;
 try {
   options = parseSeedArgs(process.argv.slice(2));
 } catch (error) {
@@ -13,8 +13,7 @@ try {
   process.exit(2);
 }
 
-const handle = openConfiguredDatabase();
-try {
+await withConfiguredDatabase("Seeding", async (handle) => {
   if (options.reset) {
     console.log(`Resetting ${describeDatabase()}...`);
     await resetDatabase(handle);
@@ -26,9 +25,4 @@ try {
   const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   console.log(`\nSeeded ${total.toLocaleString("en")} rows in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
   printDemoSignIns();
-} catch (error) {
-  console.error(`\nSeeding failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await handle.close();
-}
+});

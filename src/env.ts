@@ -22,8 +22,8 @@ const schema = z.object({
   /** Per-IP throttle: failed sign-ins from one address within the window before it is refused. */
   WARDEN_IP_FAILURE_LIMIT: minutes(30),
   WARDEN_IP_WINDOW_MINUTES: minutes(15),
-  /** How many reverse proxies in front of Warden append to X-Forwarded-For. */
-  WARDEN_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Which X-Forwarded-For entry, counted from the right, is the client (see README: deploying). */
+  WARDEN_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
+import { is } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
@@ -56,4 +58,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export function createEmptyPglite(): { db: Db; client: PGlite } {
   const client = new PGlite();
   return { db: drizzlePglite(client, { schema }) as unknown as Db, client };
+}
+
+/** The name of every table the Drizzle schema declares. */
+export function schemaTableNames(): string[] {
+  return Object.values(schema as Record<string, unknown>)
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => getTableConfig(table).name)
+    .sort();
 }

@@ -1,12 +1,8 @@
-import { getTableConfig } from "drizzle-orm/pg-core";
-import { is } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTestDatabase, schemaTableNames, type TestDatabase } from "~/test/db";
 import { runMigrations } from "./migrate";
 import { queryRows } from "./rows";
-import * as schema from "./schema";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,10 +12,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const expectedTables = Object.values(schema)
-  .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => getTableConfig(table).name)
-  .sort();
+const expectedTables = schemaTableNames();
 
 describe("migrations", () => {
   it("create every table in the schema", async () => {

@@ -1,9 +1,7 @@
-import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { is, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "~/server/db/rows";
-import * as schema from "~/server/db/schema";
-import { createTestDatabase, type TestDatabase } from "~/test/db";
+import { createTestDatabase, schemaTableNames, type TestDatabase } from "~/test/db";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDatabase } from "./index";
 import { STORIES } from "./stories";
@@ -26,9 +24,7 @@ afterAll(async () => {
   await Promise.all([first?.close(), second?.close()]);
 });
 
-const tableNames = Object.values(schema)
-  .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => getTableConfig(table).name);
+const tableNames = schemaTableNames();
 
 async function digest(t: TestDatabase, table: string) {
   const [row] = await queryRows<{ digest: string; n: number }>(

@@ -1,0 +1,9 @@
+import { AppShell } from "~/components/shell/app-shell";
+import { requireSession } from "~/server/auth/current";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const session = await requireSession();
+  return <AppShell user={session.user}>{children}</AppShell>;
+}

@@ -16,7 +16,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             {items
               .filter((i) => i.section === section)
               .map((item) => {
-                const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+                // "/account" is a section root: only exact matches light it up.
+                const active = pathname === item.href || (item.href !== "/account" && pathname.startsWith(`${item.href}/`));
                 return (
                   <li key={item.href}>
                     <Link

@@ -29,7 +29,7 @@ export async function insertRefreshFamily(db: Db, userId: string, sessionId: str
   let parentId: string | null = null;
   const now = Date.now();
   for (let i = 0; i < length; i += 1) {
-    const [row] = await db
+    const [row]: { id: string }[] = await db
       .insert(refreshTokens)
       .values({
         userId,

@@ -4,8 +4,6 @@ import { signIn } from "next-auth/react";
 import { useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import {
-  checkSecondFactorCode,
-  checkSignInFields,
   decodeSignInError,
   SIGN_IN_FIELD_MESSAGES,
   SIGN_IN_MESSAGES,
@@ -65,26 +63,13 @@ export function SignInForm({ next, notice }: { next: string; notice: string | nu
   function onPasswordSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const identifier = String(data.get("identifier") ?? "");
-    const password = String(data.get("password") ?? "");
-    const problem = checkSignInFields(identifier, password);
-    if (problem) {
-      setField(problem);
-      setMessage(SIGN_IN_FIELD_MESSAGES[problem]);
-      return;
-    }
-    void submit({ identifier: identifier.trim(), password });
+    // No checks here: the server validates (and records) every attempt, bad input included.
+    void submit({ identifier: String(data.get("identifier") ?? "").trim(), password: String(data.get("password") ?? "") });
   }
 
   function onCodeSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "");
-    const problem = checkSecondFactorCode(code);
-    if (problem) {
-      setField(problem);
-      setMessage(SIGN_IN_FIELD_MESSAGES[problem]);
-      return;
-    }
     void submit({ challenge: challenge ?? "", code: code.trim() });
   }
 

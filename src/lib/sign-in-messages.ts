@@ -42,7 +42,7 @@ export function decodeSignInError(error: string | null | undefined): { code: Sig
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PHONE = /^\+[1-9][0-9]{6,14}$/;
 
-/** The same checks the server makes, so the form can answer before a round trip. */
+/** What the server accepts as an identifier and a password; anything else is recorded as invalid input. */
 export function checkSignInFields(identifier: string, password: string): SignInFieldProblem | null {
   const id = identifier.trim();
   if (!id) return "identifier_empty";

@@ -17,9 +17,10 @@ export const getCurrentSession = cache(async (): Promise<ResolvedSession | null>
 export async function requireSession(): Promise<ResolvedSession> {
   const session = await getCurrentSession();
   if (!session) {
-    const h = await headers();
-    const next = h.get("x-warden-path") ?? "/";
-    redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+    const [h, c] = await Promise.all([headers(), cookies()]);
+    const next = encodeURIComponent(h.get("x-warden-path") ?? "/");
+    // A cookie that no longer opens anything: the session was revoked, expired, or its account locked.
+    redirect(c.has(SESSION_COOKIE) ? `/sign-in?reason=ended&next=${next}` : `/sign-in?next=${next}`);
   }
   return session;
 }

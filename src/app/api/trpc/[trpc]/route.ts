@@ -1,40 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE } from "~/lib/cookies";
+import { refuseCrossSite } from "~/server/api/csrf";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
-
-const MAX_BODY_BYTES = 1_000_000;
-
-/**
- * Mutations must be JSON from this console's own pages. A form on another
- * site cannot send application/json without a CORS preflight we never
- * grant, and a browser always labels cross-site requests with Origin and
- * Sec-Fetch-Site.
- */
-function refuseCrossSite(req: NextRequest): Response | null {
-  if (req.method !== "POST") return null;
-  const json = (req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json");
-  const origin = req.headers.get("origin");
-  const site = req.headers.get("sec-fetch-site");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const sameOrigin = origin ? safeHost(origin) === host : site ? site === "same-origin" : true;
-  if (!json || !sameOrigin) {
-    return Response.json({ error: { message: "Cross-site or non-JSON requests cannot change anything here.", code: "FORBIDDEN" } }, { status: 403 });
-  }
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return Response.json({ error: { message: "Request body too large.", code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
-  }
-  return null;
-}
-
-function safeHost(url: string) {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-}
 
 const handler = async (req: NextRequest) =>
   refuseCrossSite(req) ??

@@ -14,6 +14,31 @@ import { appRouter, createCaller } from "./root";
 const EXPECTED_ACCESS: Record<string, Access> = {
   "auth.session": "public",
   "auth.signOut": "signed-in",
+
+  "users.search": "investigations:read",
+  "users.detail": "investigations:read",
+  "users.timeline": "investigations:read",
+  "users.staff": "investigations:read",
+  "ips.detail": "investigations:read",
+  "ips.attempts": "investigations:read",
+  "events.list": "investigations:read",
+  "events.byId": "investigations:read",
+  "events.types": "investigations:read",
+  "events.acknowledge": "events:act",
+  "events.assign": "events:act",
+  "events.resolve": "events:act",
+  "actions.impact": "accounts:act",
+  "actions.revokeSession": "accounts:act",
+  "actions.revokeAllSessions": "accounts:act",
+  "actions.revokeTokenFamily": "accounts:act",
+  "actions.revokeApiKey": "accounts:act",
+  "actions.lockAccount": "accounts:act",
+  "actions.unlockAccount": "accounts:act",
+  "actions.forcePasswordReset": "accounts:act",
+  "actions.resetTwoFactor": "accounts:act",
+  "actions.setRole": "roles:manage",
+  "audit.list": "audit:read",
+  "audit.verify": "audit:read",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: "query" | "mutation" | "subscription" } };

@@ -1,0 +1,38 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { ZPage } from "~/lib/cursor";
+import { ROLES } from "~/lib/roles";
+import { ZUserId } from "~/lib/validation";
+import { searchUsers, staffMembers, userProfile, userTimeline, ZTimelineCursor, ZUserCursor } from "~/server/queries/users";
+import { readCursor } from "../cursor";
+import { createTRPCRouter, permittedProcedure } from "../trpc";
+
+const read = permittedProcedure("investigations:read");
+
+export const ZUserSearch = ZPage.extend({
+  query: z.string().trim().max(320).optional(),
+  lockedNow: z.boolean().optional(),
+  hasTwoFactor: z.boolean().optional(),
+  hasOpenEvents: z.boolean().optional(),
+  role: z.enum(ROLES).optional(),
+});
+
+export const usersRouter = createTRPCRouter({
+  search: read.input(ZUserSearch).query(({ ctx, input }) => {
+    const { cursor, limit, ...search } = input;
+    return searchUsers(ctx.db, search, { cursor: readCursor(cursor, ZUserCursor), limit });
+  }),
+
+  detail: read.input(z.object({ userId: ZUserId })).query(async ({ ctx, input }) => {
+    const profile = await userProfile(ctx.db, input.userId);
+    if (!profile) throw new TRPCError({ code: "NOT_FOUND", message: "No user with that id." });
+    return profile;
+  }),
+
+  timeline: read.input(ZPage.extend({ userId: ZUserId })).query(({ ctx, input }) =>
+    userTimeline(ctx.db, input.userId, { cursor: readCursor(input.cursor, ZTimelineCursor), limit: input.limit }),
+  ),
+
+  staff: read.query(({ ctx }) => staffMembers(ctx.db)),
+});

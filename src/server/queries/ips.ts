@@ -1,0 +1,112 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { ZCursorTimestamp } from "~/lib/cursor";
+import type { Db } from "~/server/db/client";
+import { queryRows } from "~/server/db/rows";
+import { PRECISE_TIME_FORMAT, toPage } from "./page";
+
+// Everything here filters on ip_address with the (ip_address, created_at)
+// indexes of login_attempts and security_events.
+
+export interface IpRange {
+  ip: string;
+  from: Date;
+  to: Date;
+}
+
+export async function ipSummary(db: Db, { ip, from, to }: IpRange) {
+  const [row] = await queryRows<{ attempts: number; failures: number; successes: number; identifiers: number; accounts: number; first_seen: string | null; last_seen: string | null; countries: string[] | null; user_agents: number }>(
+    db,
+    sql`SELECT count(*)::int AS attempts,
+               count(*) FILTER (WHERE attempt_result <> 'success')::int AS failures,
+               count(*) FILTER (WHERE attempt_result = 'success')::int AS successes,
+               count(DISTINCT identifier)::int AS identifiers,
+               count(DISTINCT user_id)::int AS accounts,
+               min(created_at)::text AS first_seen, max(created_at)::text AS last_seen,
+               array_remove(array_agg(DISTINCT country_code), NULL) AS countries,
+               count(DISTINCT user_agent)::int AS user_agents
+        FROM login_attempts
+        WHERE ip_address = ${ip}::inet AND created_at >= ${from.toISOString()}::timestamptz AND created_at < ${to.toISOString()}::timestamptz`,
+  );
+  const [events] = await queryRows<{ open: number; total: number }>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE status <> 'resolved')::int AS open, count(*)::int AS total
+        FROM security_events WHERE ip_address = ${ip}::inet`,
+  );
+  return {
+    attempts: row!.attempts,
+    failures: row!.failures,
+    successes: row!.successes,
+    distinctIdentifiers: row!.identifiers,
+    knownAccounts: row!.accounts,
+    firstSeen: row!.first_seen ? new Date(row!.first_seen) : null,
+    lastSeen: row!.last_seen ? new Date(row!.last_seen) : null,
+    countries: row!.countries ?? [],
+    userAgents: row!.user_agents,
+    openEvents: events!.open,
+    events: events!.total,
+  };
+}
+
+/** Attempts per bucket (hour or day), successes and failures apart. */
+export async function ipActivity(db: Db, { ip, from, to }: IpRange, bucket: "hour" | "day") {
+  const rows = await queryRows<{ bucket: string; successes: number; failures: number }>(
+    db,
+    sql`SELECT to_char(date_trunc(${bucket}, created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS bucket,
+               count(*) FILTER (WHERE attempt_result = 'success')::int AS successes,
+               count(*) FILTER (WHERE attempt_result <> 'success')::int AS failures
+        FROM login_attempts
+        WHERE ip_address = ${ip}::inet AND created_at >= ${from.toISOString()}::timestamptz AND created_at < ${to.toISOString()}::timestamptz
+        GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((r) => ({ bucket: new Date(r.bucket), successes: r.successes, failures: r.failures }));
+}
+
+/** The accounts this address tried, busiest first: what an operator opens next. */
+export async function ipAccounts(db: Db, { ip, from, to }: IpRange, limit = 100) {
+  const rows = await queryRows<{ identifier: string; user_id: string | null; email: string | null; locked: boolean | null; attempts: number; failures: number; successes: number; last_attempt: string }>(
+    db,
+    sql`SELECT a.identifier, a.user_id::text, u.email, (u.locked_until > now()) AS locked,
+               count(*)::int AS attempts,
+               count(*) FILTER (WHERE a.attempt_result <> 'success')::int AS failures,
+               count(*) FILTER (WHERE a.attempt_result = 'success')::int AS successes,
+               max(a.created_at)::text AS last_attempt
+        FROM login_attempts a LEFT JOIN users u ON u.id = a.user_id
+        WHERE a.ip_address = ${ip}::inet AND a.created_at >= ${from.toISOString()}::timestamptz AND a.created_at < ${to.toISOString()}::timestamptz
+        GROUP BY a.identifier, a.user_id, u.email, u.locked_until
+        ORDER BY successes DESC, attempts DESC, a.identifier
+        LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    identifier: r.identifier,
+    userId: r.user_id,
+    email: r.email,
+    lockedNow: r.locked ?? false,
+    attempts: r.attempts,
+    failures: r.failures,
+    successes: r.successes,
+    lastAttemptAt: new Date(r.last_attempt),
+  }));
+}
+
+export const ZAttemptCursor = z.object({ at: ZCursorTimestamp, id: z.number().int() });
+export type AttemptCursor = z.infer<typeof ZAttemptCursor>;
+
+/** The raw attempts from an address, newest first. */
+export async function ipAttempts(db: Db, ip: string, page: { cursor: AttemptCursor | null; limit: number }) {
+  const rows = await queryRows<{ id: number; at: string; identifier: string; user_id: string | null; attempt_result: string; failure_reason: string | null; user_agent: string | null; country_code: string | null }>(
+    db,
+    sql`SELECT id::float8 AS id, to_char(created_at AT TIME ZONE 'UTC', ${PRECISE_TIME_FORMAT}) AS at, identifier, user_id::text,
+               attempt_result::text, failure_reason, user_agent, country_code
+        FROM login_attempts
+        WHERE ip_address = ${ip}::inet ${page.cursor ? sql`AND (created_at, id) < (${page.cursor.at}::timestamptz, ${page.cursor.id})` : sql``}
+        ORDER BY created_at DESC, id DESC LIMIT ${page.limit + 1}`,
+  );
+  return toPage(
+    rows,
+    page.limit,
+    (r) => ({ at: r.at, id: r.id }),
+    (r) => ({ id: r.id, at: new Date(r.at), identifier: r.identifier, userId: r.user_id, result: r.attempt_result, reason: r.failure_reason, userAgent: r.user_agent, countryCode: r.country_code }),
+  );
+}

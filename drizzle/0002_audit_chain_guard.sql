@@ -20,7 +20,7 @@ BEGIN
   IF NEW."hash" !~ '^[0-9a-f]{64}$' THEN
     RAISE EXCEPTION 'audit chain: entry % has no valid hash', NEW."seq" USING ERRCODE = 'check_violation';
   END IF;
-  UPDATE "audit_chain_head" SET "seq" = NEW."seq", "hash" = NEW."hash", "updated_at" = now() WHERE "id";
+  UPDATE "audit_chain_head" SET "seq" = NEW."seq", "hash" = NEW."hash", "updated_at" = NEW."created_at" WHERE "id";
   RETURN NEW;
 END
 $$;

@@ -16,7 +16,7 @@ await withConfiguredDatabase("Preparing the database", async (handle) => {
   const [row] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users`);
   if (row!.n === 0) {
     console.log(`First start: filling ${describeDatabase()} with demo data...`);
-    const summary = await seedDatabase(handle.db, { ...DEFAULT_SEED_OPTIONS, anchor: currentHour() }, getSecrets().encryptionKey, progressPrinter());
+    const summary = await seedDatabase(handle.db, { ...DEFAULT_SEED_OPTIONS, anchor: currentHour() }, getSecrets(), progressPrinter());
     console.log(`Demo data ready in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
   } else {
     console.log(`Using ${describeDatabase()} (${row!.n.toLocaleString("en")} users).`);

@@ -21,7 +21,7 @@ await withConfiguredDatabase("Seeding", async (handle) => {
     await runMigrations(handle);
   }
   console.log(`Seeding ${describeDatabase()}: ${options.users} users, ${options.days} days ending ${options.anchor.toISOString()}, seed ${options.seed}`);
-  const summary = await seedDatabase(handle.db, options, getSecrets().encryptionKey, progressPrinter());
+  const summary = await seedDatabase(handle.db, options, getSecrets(), progressPrinter());
   const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   console.log(`\nSeeded ${total.toLocaleString("en")} rows in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
   printDemoSignIns();

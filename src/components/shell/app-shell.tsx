@@ -39,16 +39,18 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="hidden bg-slate-900 lg:sticky lg:top-0 lg:flex lg:h-screen lg:flex-col lg:gap-6 lg:px-3 lg:py-5">
-        <Brand />
-        <div className="flex-1 overflow-y-auto">
-          <NavLinks items={items} />
-        </div>
-        <div className="space-y-3 border-t border-slate-800 px-3 pt-4">
-          <Identity user={user} />
-          <SignOutButton className="w-full rounded-md bg-slate-800 px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-700" />
-        </div>
-      </aside>
+      <div className="hidden bg-slate-900 lg:block">
+        <aside className="lg:sticky lg:top-0 lg:flex lg:h-screen lg:flex-col lg:gap-6 lg:px-3 lg:py-5">
+          <Brand />
+          <div className="flex-1 overflow-y-auto">
+            <NavLinks items={items} />
+          </div>
+          <div className="space-y-3 border-t border-slate-800 px-3 pt-4">
+            <Identity user={user} />
+            <SignOutButton className="w-full rounded-md bg-slate-800 px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-700" />
+          </div>
+        </aside>
+      </div>
 
       <details className="group bg-slate-900 lg:hidden">
         <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3">

@@ -12,7 +12,7 @@ import { previewUserSessionRevocation, revokeUserSessions } from "./sessions";
 export const LOCKED_INDEFINITELY = new Date("9999-12-31T23:59:59.000Z");
 const RESET_TOKEN_LIFETIME_MS = 24 * 3_600_000;
 
-export type AccountActionResult = { status: "done" | "unchanged" | "not_found"; detail?: string };
+export type AccountActionResult = { status: "done" | "unchanged" | "not_found"; detail?: string; sessionsRevoked?: number };
 
 function audit(ctx: ActionContext, tx: Db, entry: Omit<Parameters<typeof appendAudit>[1], "actor" | "ipAddress" | "userAgent">, now: Date) {
   return appendAudit(tx, { ...entry, actor: ctx.actor, ipAddress: ctx.info.ip, userAgent: ctx.info.userAgent }, ctx.auditKey, now);
@@ -67,7 +67,7 @@ export async function unlockAccount(db: Db, ctx: ActionContext, input: { userId:
  * Forces a password reset: a one-time reset token (only its hash is kept;
  * the application's mailer delivers the link) and every session signed out.
  */
-export async function forcePasswordReset(db: Db, ctx: ActionContext, input: { userId: string; reason: string }): Promise<AccountActionResult & { sessionsRevoked?: number }> {
+export async function forcePasswordReset(db: Db, ctx: ActionContext, input: { userId: string; reason: string }): Promise<AccountActionResult> {
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const user = await lockUserRow(tx, input.userId);

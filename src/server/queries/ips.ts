@@ -49,16 +49,24 @@ export async function ipSummary(db: Db, { ip, from, to }: IpRange) {
   };
 }
 
-/** Attempts per bucket (hour or day), successes and failures apart. */
+/** Attempts per bucket (hour or day, in UTC), successes and failures apart; empty buckets included so time reads evenly. */
 export async function ipActivity(db: Db, { ip, from, to }: IpRange, bucket: "hour" | "day") {
+  const step = bucket === "hour" ? "1 hour" : "1 day";
   const rows = await queryRows<{ bucket: string; successes: number; failures: number }>(
     db,
-    sql`SELECT to_char(date_trunc(${bucket}, created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS bucket,
-               count(*) FILTER (WHERE attempt_result = 'success')::int AS successes,
-               count(*) FILTER (WHERE attempt_result <> 'success')::int AS failures
-        FROM login_attempts
-        WHERE ip_address = ${ip}::inet AND created_at >= ${from.toISOString()}::timestamptz AND created_at < ${to.toISOString()}::timestamptz
-        GROUP BY 1 ORDER BY 1`,
+    sql`WITH buckets AS (
+          SELECT generate_series(date_trunc(${bucket}, ${from.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+                                 ${to.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${step}::interval) AS bucket
+        ), counts AS (
+          SELECT date_trunc(${bucket}, created_at AT TIME ZONE 'UTC') AS bucket,
+                 count(*) FILTER (WHERE attempt_result = 'success')::int AS successes,
+                 count(*) FILTER (WHERE attempt_result <> 'success')::int AS failures
+          FROM login_attempts
+          WHERE ip_address = ${ip}::inet AND created_at >= ${from.toISOString()}::timestamptz AND created_at < ${to.toISOString()}::timestamptz
+          GROUP BY 1
+        )
+        SELECT to_char(b.bucket, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS bucket, coalesce(c.successes, 0)::int AS successes, coalesce(c.failures, 0)::int AS failures
+        FROM buckets b LEFT JOIN counts c ON c.bucket = b.bucket ORDER BY b.bucket`,
   );
   return rows.map((r) => ({ bucket: new Date(r.bucket), successes: r.successes, failures: r.failures }));
 }

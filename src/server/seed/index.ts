@@ -4,6 +4,8 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword, legacyBcryptHash } from "~/server/auth/password";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
+import { appendAudit } from "~/server/queries/audit";
+import { auditHistory } from "./audit-history";
 import * as schema from "~/server/db/schema";
 import { type SeedContext, type SeedData, type SeedOptions, DAY_MS, emptySeedData } from "./context";
 import { generateActivity } from "./generate/activity";
@@ -115,9 +117,11 @@ export interface SeedSummary {
 export async function seedDatabase(
   db: Db,
   options: SeedOptions,
-  encryptionKey: Buffer,
+  /** The encryption key alone, or both keys: with the audit key the staff history is chained into audit_logs too. */
+  keys: Buffer | { encryptionKey: Buffer; auditKey: Buffer },
   onProgress: (table: string, done: number, total: number) => void = () => {},
 ): Promise<SeedSummary> {
+  const { encryptionKey, auditKey } = Buffer.isBuffer(keys) ? { encryptionKey: keys, auditKey: null } : keys;
   const started = Date.now();
   const existing = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users`);
   if (existing[0]!.n > 0) {
@@ -136,6 +140,12 @@ export async function seedDatabase(
         onProgress(key, Math.min(i + chunk, values.length), values.length);
       }
       rows[key] = values.length;
+    }
+    if (auditKey) {
+      const history = auditHistory(data, options.anchor);
+      for (const { at, entry } of history) await appendAudit(tx, entry, auditKey, at);
+      onProgress("auditLogs", history.length, history.length);
+      rows.auditLogs = history.length;
     }
   });
   return { rows, anchor: options.anchor, milliseconds: Date.now() - started };

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "~/server/db/rows";
+import { verifyAuditChain } from "~/server/queries/audit";
 import { createTestDatabase, schemaTableNames, type TestDatabase } from "~/test/db";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDatabase } from "./index";
 import { STORIES } from "./stories";
 
-const KEY = Buffer.alloc(32, 7);
+const KEY = { encryptionKey: Buffer.alloc(32, 7), auditKey: Buffer.alloc(32, 8) };
 const OPTIONS = { users: 80, days: 3, seed: 4242, anchor: new Date("2026-11-20T12:00:00Z") };
 const HOUR = 3_600_000;
 const at = (msBeforeAnchor: number) => new Date(OPTIONS.anchor.getTime() - msBeforeAnchor).toISOString();
@@ -46,6 +47,12 @@ describe("demo seed", () => {
     for (const table of ["users", "login_attempts", "security_events", "sessions", "email_delivery_log", "sms_delivery_log", "transaction_fees", "currency_swaps", "mpesa_transactions", "user_balances", "kyc_records"]) {
       expect((await digest(first, table)).n, table).toBeGreaterThan(0);
     }
+  });
+
+  it("chains the staff history into a verifiable audit trail", async () => {
+    const result = await verifyAuditChain(first.db, KEY.auditKey);
+    expect(result.ok).toBe(true);
+    expect(result.entries).toBeGreaterThanOrEqual(5);
   });
 
   it("refuses to seed a database that already has users", async () => {

@@ -47,15 +47,21 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const invalid = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
         // Never a stack trace or a driver message to the browser: those stay in the server log.
-        message: internal ? "Something went wrong on Warden's side. The error has been logged; try again." : shape.message,
+        // Validation failures say, in words, what was wrong with which field.
+        message: internal
+          ? "Something went wrong on Warden's side. The error has been logged; try again."
+          : invalid
+            ? invalid.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
-          zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+          zodError: invalid ? invalid.flatten() : null,
         },
       };
     },

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { LoadMore } from "~/components/ui/load-more";
 import { Card } from "~/components/ui/card";
 import { LocalTime } from "~/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingPanel } from "~/components/ui/states";
@@ -154,16 +155,7 @@ export function AuditTrail() {
                 ))}
               </TBody>
             </Table>
-            <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
-              <span>{rows.length} shown</span>
-              {query.hasNextPage ? (
-                <Button variant="secondary" size="sm" busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                  Older entries
-                </Button>
-              ) : (
-                <span>Start of the trail</span>
-              )}
-            </div>
+            <LoadMore shown={rows.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} moreLabel="Older entries" endLabel="Start of the trail" />
           </>
         )}
       </Card>

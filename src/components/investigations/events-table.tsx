@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ActionDialog } from "~/components/ui/action-dialog";
 import { Button } from "~/components/ui/button";
+import { LoadMore } from "~/components/ui/load-more";
 import { LocalTime } from "~/components/ui/local-time";
 import { useNotice } from "~/components/ui/notice";
 import { EmptyState, ErrorState, LoadingPanel } from "~/components/ui/states";
@@ -144,16 +145,7 @@ export function EventsTable({ filters, canAct, pageSize = 50 }: { filters: Filte
           ))}
         </TBody>
       </Table>
-      <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
-        <span>{rows.length} shown</span>
-        {query.hasNextPage ? (
-          <Button variant="secondary" size="sm" busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        ) : (
-          <span>End of results</span>
-        )}
-      </div>
+      <LoadMore shown={rows.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { LoadMore } from "~/components/ui/load-more";
 import { Card } from "~/components/ui/card";
 import { LocalTime } from "~/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingPanel } from "~/components/ui/states";
@@ -129,16 +130,7 @@ export function UserSearch() {
                 ))}
               </TBody>
             </Table>
-            <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
-              <span>{rows.length} shown</span>
-              {query.hasNextPage ? (
-                <Button variant="secondary" size="sm" busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                  Load more
-                </Button>
-              ) : (
-                <span>End of results</span>
-              )}
-            </div>
+            <LoadMore shown={rows.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
           </>
         )}
       </Card>

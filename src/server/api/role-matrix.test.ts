@@ -14,6 +14,28 @@ import { appRouter, createCaller } from "./root";
 const EXPECTED_ACCESS: Record<string, Access> = {
   "auth.session": "public",
   "auth.signOut": "signed-in",
+  "me.overview": "self:manage",
+  "me.sessions.list": "self:manage",
+  "me.sessions.previewSignOutOthers": "self:manage",
+  "me.sessions.signOut": "self:manage",
+  "me.sessions.signOutOthers": "self:manage",
+  "me.devices.list": "self:manage",
+  "me.devices.previewForget": "self:manage",
+  "me.devices.setTrust": "self:manage",
+  "me.devices.forget": "self:manage",
+  "me.history.list": "self:manage",
+  "me.alerts.list": "self:manage",
+  "me.alerts.confirm": "self:manage",
+  "me.alerts.reportNotMe": "self:manage",
+  "me.twoFactor.status": "self:manage",
+  "me.twoFactor.beginEnrolment": "self:manage",
+  "me.twoFactor.confirmEnrolment": "self:manage",
+  "me.twoFactor.regenerateBackupCodes": "self:manage",
+  "me.twoFactor.disable": "self:manage",
+  "me.password.rules": "self:manage",
+  "me.password.change": "self:manage",
+  "me.notifications.get": "self:manage",
+  "me.notifications.update": "self:manage",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: "query" | "mutation" | "subscription" } };

@@ -7,6 +7,7 @@ import { revokeUserSessions } from "../sessions";
 import { type AccountEventType, raiseAccountEvent } from "./account-events";
 import type { SelfContext, SelfOutcome } from "./context";
 import { describeDevice } from "./device-label";
+import { currentSessionDevice } from "./devices";
 import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 
 /**
@@ -33,7 +34,12 @@ const unanswered = and(sql`${securityEvents.details} -> 'ownerResponse' IS NULL`
  * `details` a person can act on are passed on (where, on what); the rest is
  * operations' working material.
  */
-export async function listMyAlerts(db: Db, ownerId: string, input: { cursor?: Keyset; limit: number; unansweredOnly?: boolean }) {
+export async function listMyAlerts(
+  db: Db,
+  viewer: { ownerId: string; sessionId: string },
+  input: { cursor?: Keyset; limit: number; unansweredOnly?: boolean },
+) {
+  const deviceId = await currentSessionDevice(db, viewer.ownerId, viewer.sessionId);
   const rows = await db
     .select({
       id: securityEvents.id,
@@ -45,13 +51,15 @@ export async function listMyAlerts(db: Db, ownerId: string, input: { cursor?: Ke
       deviceName: sql<string | null>`${securityEvents.details} ->> 'device'`,
       city: sql<string | null>`${securityEvents.details} ->> 'city'`,
       countryCode: sql<string | null>`${securityEvents.details} ->> 'countryCode'`,
+      sessionId: sql<string | null>`${securityEvents.details} ->> 'sessionId'`,
+      deviceId: sql<string | null>`${securityEvents.details} ->> 'deviceId'`,
       response: sql<unknown>`${securityEvents.details} -> 'ownerResponse'`,
       cursorAt: cursorTime(securityEvents.createdAt),
     })
     .from(securityEvents)
     .where(
       and(
-        eq(securityEvents.userId, ownerId),
+        eq(securityEvents.userId, viewer.ownerId),
         input.unansweredOnly ? unanswered : undefined,
         afterCursor(securityEvents.createdAt, securityEvents.id, input.cursor, "bigint"),
       ),
@@ -60,8 +68,10 @@ export async function listMyAlerts(db: Db, ownerId: string, input: { cursor?: Ke
     .limit(input.limit + 1);
   const { items, nextCursor } = pageOf(rows, input.limit);
   return {
-    items: items.map(({ userAgent, deviceName, response: answer, ...row }) => ({
+    items: items.map(({ userAgent, deviceName, response: answer, sessionId, deviceId: eventDeviceId, ...row }) => ({
       ...row,
+      // "That was this session (or this device)": the likeliest answer, worth saying next to the buttons.
+      fromHere: sessionId === viewer.sessionId || (eventDeviceId !== null && eventDeviceId === deviceId),
       device: userAgent || deviceName ? describeDevice(userAgent, deviceName).label : null,
       response: parseResponse(answer),
       answerable: row.eventType !== OWN_REPORT,

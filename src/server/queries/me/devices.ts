@@ -10,11 +10,13 @@ import { outer } from "./correlated";
 import { describeDevice } from "./device-label";
 import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 
-/** The device the caller's own session was opened on, if sign-in recorded one. */
-async function currentDeviceId(db: Db, ctx: SelfContext): Promise<string | null> {
-  const [row] = await db.select({ deviceId: sessions.deviceId }).from(sessions).where(and(eq(sessions.id, ctx.sessionId), eq(sessions.userId, ctx.actor.id)));
+/** The device a session of the owner's was opened on, if sign-in recorded one. */
+export async function currentSessionDevice(db: Db, ownerId: string, sessionId: string): Promise<string | null> {
+  const [row] = await db.select({ deviceId: sessions.deviceId }).from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, ownerId)));
   return row?.deviceId ?? null;
 }
+
+const currentDeviceId = (db: Db, ctx: SelfContext) => currentSessionDevice(db, ctx.actor.id, ctx.sessionId);
 
 /**
  * The owner's devices, newest first (by when each was first seen, which never

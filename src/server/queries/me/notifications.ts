@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { alertType, notificationChannel, notificationPreferences, users } from "~/server/db/schema";
 import { appendAudit } from "../audit";
-import type { SelfContext, SelfOutcome } from "./context";
+import type { SelfContext } from "./context";
 
 export const ALERT_TYPES = alertType.enumValues;
 export const CHANNELS = notificationChannel.enumValues;
@@ -58,7 +58,7 @@ export async function updateMyNotificationPreferences(
   db: Db,
   ctx: SelfContext,
   changes: Preference[],
-): Promise<SelfOutcome<{ changed: number }> | { status: "refused"; detail: string }> {
+): Promise<{ status: "done"; result: { changed: number } } | { status: "unchanged"; detail: string } | { status: "refused"; detail: string }> {
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     // Lock the owner's row: two tabs saving at once apply one after the other, each audited against what it replaced.

@@ -35,6 +35,16 @@ describe("me.alerts.list", () => {
     expect(page.items[0]).toMatchObject({ eventType: "new_device_sign_in", severity: "low", device: "Mobile Safari on iPhone", city: "Kisumu", countryCode: "KE", response: null, answerable: true });
     expect(JSON.stringify(page.items[1])).not.toContain("ops only");
   });
+
+  it("marks alerts raised from the viewer's own session or device", async () => {
+    const me = people.operator;
+    const { caller, session } = await signedIn(t.db, me);
+    const mine = await insertEvent(t.db, me.id, { eventType: "password_changed", details: { sessionId: session.sessionId } });
+    const elsewhere = await insertEvent(t.db, me.id, { eventType: "password_changed", details: { sessionId: "00000000-0000-4000-8000-000000000000" } });
+    const items = (await caller.me.alerts.list()).items;
+    expect(items.find((a) => a.id === mine.id)!.fromHere).toBe(true);
+    expect(items.find((a) => a.id === elsewhere.id)!.fromHere).toBe(false);
+  });
 });
 
 describe("me.alerts.confirm", () => {

@@ -12,7 +12,7 @@ export const alertsRouter = createTRPCRouter({
   /** Security events about the caller's account, with their answer to each. */
   list: selfProcedure
     .input(ZPage.extend({ unansweredOnly: z.boolean("unansweredOnly is true or false.").default(false) }).prefault({}))
-    .query(({ ctx, input }) => listMyAlerts(ctx.db, ctx.session.user.id, input)),
+    .query(({ ctx, input }) => listMyAlerts(ctx.db, { ownerId: ctx.session.user.id, sessionId: ctx.session.sessionId }, input)),
 
   /** "This was me." */
   confirm: selfProcedure.input(ZAlertId).mutation(async ({ ctx, input }) => {

@@ -111,7 +111,8 @@ export function AlertsPanel({ initial }: { initial: AlertPage }) {
             You&apos;ve been signed out everywhere
           </h2>
           <p className="text-sm text-slate-700">
-            We signed out {reported.sessions} session{reported.sessions === 1 ? "" : "s"}, this one included, and told Warden&apos;s security team. They will look into it.
+            {reported.sessions > 1 ? `We signed out all ${reported.sessions} sessions on your account, this one included,` : "We signed out this session, the only one on your account,"} and told
+            Warden&apos;s security team. They will look into it.
           </p>
           <p className="text-sm font-medium text-slate-900">{reported.nextStep}</p>
           <a href={AFTER_REPORT} className={buttonClass("primary")}>

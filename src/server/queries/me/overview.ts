@@ -10,6 +10,10 @@ import { myTwoFactorStatus } from "./two-factor";
 
 const WEEK_MS = 7 * 86_400_000;
 
+function withDevice<T extends { userAgent: string | null }>({ userAgent, ...attempt }: T) {
+  return { ...attempt, device: describeDevice(userAgent).label };
+}
+
 /**
  * The account page's summary: how many places the owner is signed in, their
  * second factor, alerts waiting for an answer, the sign-in before this one
@@ -46,6 +50,6 @@ export async function myAccountOverview(db: Db, ctx: SelfContext) {
     unansweredAlerts,
     failedSignInsThisWeek: failures?.n ?? 0,
     passwordChangedAt: user?.passwordChangedAt ?? null,
-    previousSignIn: previous ? { ...previous, userAgent: undefined, device: describeDevice(previous.userAgent).label } : null,
+    previousSignIn: previous ? withDevice(previous) : null,
   };
 }

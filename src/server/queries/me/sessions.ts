@@ -23,18 +23,17 @@ const columns = {
   cursorAt: cursorTime(sessions.createdAt),
 };
 
-type SessionRow = Omit<Awaited<ReturnType<typeof selectSessions>>[number], "cursorAt">;
+type SessionRow = Omit<Awaited<ReturnType<typeof selectSessions>>[number], "cursorAt"> & { cursorAt?: string };
 
 function selectSessions(db: Db) {
   return db.select(columns).from(sessions);
 }
 
+/** The device as a person names it, and whether this is the session asking; the raw user agent and cursor stay here. */
 function present(row: SessionRow, currentSessionId: string) {
-  const { userAgent, deviceName, ...rest } = row;
+  const { userAgent, deviceName, cursorAt: _cursorAt, ...rest } = row;
   return { ...rest, device: describeDevice(userAgent, deviceName), current: row.id === currentSessionId };
 }
-
-export type MySession = ReturnType<typeof present>;
 
 /**
  * The owner's sessions that still open something: not revoked and within

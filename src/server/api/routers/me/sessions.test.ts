@@ -54,6 +54,7 @@ describe("me.sessions.list", () => {
     const page = await caller.me.sessions.list();
     expect(page.current?.id).toBe(session.sessionId);
     expect(page.current?.current).toBe(true);
+    expect(page.current).not.toHaveProperty("cursorAt");
     const ids = page.items.map((s) => s.id);
     expect(ids).toContain(other.id);
     expect(ids).not.toContain(session.sessionId);

@@ -71,15 +71,23 @@ export async function revokeSession(
   });
 }
 
-/** The sessions and token families a revoke-all would end: shown to the person before they confirm. */
-export async function previewUserSessionRevocation(db: Db, input: { userId: string; exceptSessionId?: string | null; now?: Date }) {
-  const now = input.now ?? new Date();
-  const active = and(
-    eq(sessions.userId, input.userId),
+/** Which of a user's sessions a bulk revoke touches: all active ones, optionally only one device's, optionally keeping one. */
+type BulkScope = { userId: string; exceptSessionId?: string | null; deviceId?: string | null };
+
+function activeSessionsOf(scope: BulkScope, now: Date) {
+  return and(
+    eq(sessions.userId, scope.userId),
     isNull(sessions.revokedAt),
     gt(sessions.expiresAt, now),
-    input.exceptSessionId ? ne(sessions.id, input.exceptSessionId) : undefined,
+    scope.exceptSessionId ? ne(sessions.id, scope.exceptSessionId) : undefined,
+    scope.deviceId ? eq(sessions.deviceId, scope.deviceId) : undefined,
   );
+}
+
+/** The sessions and token families a revoke-all would end: shown to the person before they confirm. */
+export async function previewUserSessionRevocation(db: Db, input: BulkScope & { now?: Date }) {
+  const now = input.now ?? new Date();
+  const active = activeSessionsOf(input, now);
   const [counts] = await db
     .select({
       sessions: sql<number>`count(DISTINCT ${sessions.id})::int`,
@@ -93,28 +101,18 @@ export async function previewUserSessionRevocation(db: Db, input: { userId: stri
 
 /**
  * Revokes every active session of one user (optionally keeping one, the
- * caller's own) and their refresh tokens, as one audited action. Nothing to
- * revoke is not an error: it changes nothing and writes nothing.
+ * caller's own, or only those on one device) and their refresh tokens, as one
+ * audited action. Nothing to revoke is not an error: it changes nothing and
+ * writes nothing. Called with a transaction, it joins it.
  */
 export async function revokeUserSessions(
   db: Db,
   ctx: ActionContext,
-  input: { userId: string; exceptSessionId?: string | null; reason: string; action?: string },
+  input: BulkScope & { reason: string; action?: string },
 ): Promise<{ sessions: number; tokenFamilies: number }> {
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const targets = await tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(
-        and(
-          eq(sessions.userId, input.userId),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, now),
-          input.exceptSessionId ? ne(sessions.id, input.exceptSessionId) : undefined,
-        ),
-      )
-      .for("update");
+    const targets = await tx.select({ id: sessions.id }).from(sessions).where(activeSessionsOf(input, now)).for("update");
     if (targets.length === 0) return { sessions: 0, tokenFamilies: 0 };
     const ids = targets.map((s) => s.id);
     await tx.update(sessions).set({ revokedAt: now, revokedBy: ctx.actor.id, revokeReason: input.reason }).where(inArray(sessions.id, ids));
@@ -143,7 +141,7 @@ export async function revokeUserSessions(
         target: { type: "user", id: input.userId },
         reason: input.reason,
         before: { activeSessions: ids.length },
-        after: { revokedSessions: ids, tokenFamiliesRevoked: tokenFamilies, keptSession: input.exceptSessionId ?? null },
+        after: { revokedSessions: ids, tokenFamiliesRevoked: tokenFamilies, keptSession: input.exceptSessionId ?? null, ...(input.deviceId ? { device: input.deviceId } : {}) },
         ipAddress: ctx.info.ip,
         userAgent: ctx.info.userAgent,
       },

@@ -149,6 +149,15 @@ test("'this wasn't me' signs the account out everywhere and raises a high-severi
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/account\/security/, { timeout: 20_000 });
     await expect(page.getByRole("form", { name: "Change password" })).toBeVisible();
+
+    // The operator finds it at the top of the high-severity queue.
+    const ops = await (await browser.newContext()).newPage();
+    await signInAs(ops, "operator");
+    await ops.goto("/events?severity=high");
+    const row = ops.getByRole("row").filter({ has: ops.getByRole("link", { name: "account compromise reported" }) }).filter({ hasText: account.email });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByText("High")).toBeVisible();
+    await expect(row.getByText("Open")).toBeVisible();
   } finally {
     await elsewhere.close();
     await here.close();

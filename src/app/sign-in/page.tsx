@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const NOTICES: Record<string, string> = {
   ended: "Your session has ended. Sign in again to continue.",
   "signed-out": "You have signed out.",
+  secured: "You've been signed out everywhere. Sign in, then change your password.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

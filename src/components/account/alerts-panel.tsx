@@ -17,7 +17,7 @@ type AlertPage = RouterOutputs["me"]["alerts"]["list"];
 type Alert = AlertPage["items"][number];
 
 /** Where to go after "this wasn't me": sign in again, then straight to the password form. */
-const AFTER_REPORT = `/sign-in?reason=ended&next=${encodeURIComponent("/account/security#password")}`;
+const AFTER_REPORT = `/sign-in?reason=secured&next=${encodeURIComponent("/account/security#password")}`;
 
 function Answer({ alert }: { alert: Alert }) {
   if (!alert.response) return null;

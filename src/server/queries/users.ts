@@ -7,6 +7,7 @@ import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { apiKeys, kycRecords, refreshTokens, sessions, twoFactorAuth, userDevices, users } from "~/server/db/schema";
 import { escapeLike } from "./audit";
+import { outer } from "./correlated";
 import { PRECISE_TIME_FORMAT, toPage } from "./page";
 
 export const ZUserCursor = z.object({ at: ZCursorTimestamp, id: z.string().uuid() });
@@ -32,9 +33,8 @@ function matchQuery(query: string): SQL {
 
 /** Newest accounts first, keyset-paginated on (created_at, id). Deleted accounts are included and marked. */
 export async function searchUsers(db: Db, search: UserSearch, page: { cursor: UserCursor | null; limit: number }, now = new Date()) {
-  // Qualified by hand: drizzle prints ${users.id} as a bare "id", which the subqueries would read as their own.
-  const openEvents = sql<number>`(SELECT count(*)::int FROM security_events e WHERE e.user_id = "users"."id" AND e.status <> 'resolved')`;
-  const twoFactor = sql<boolean>`EXISTS (SELECT 1 FROM two_factor_auth f WHERE f.user_id = "users"."id" AND f.enabled)`;
+  const openEvents = sql<number>`(SELECT count(*)::int FROM security_events e WHERE e.user_id = ${outer(users.id)} AND e.status <> 'resolved')`;
+  const twoFactor = sql<boolean>`EXISTS (SELECT 1 FROM two_factor_auth f WHERE f.user_id = ${outer(users.id)} AND f.enabled)`;
   const rows = await db
     .select({
       id: users.id,

@@ -6,7 +6,7 @@ import { appendAudit } from "../audit";
 import { revokeUserSessions } from "../sessions";
 import { raiseAccountEvent } from "./account-events";
 import type { SelfContext, SelfOutcome } from "./context";
-import { outer } from "./correlated";
+import { outer } from "../correlated";
 import { describeDevice } from "./device-label";
 import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 

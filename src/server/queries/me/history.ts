@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { loginAttempts } from "~/server/db/schema";
-import { outer } from "./correlated";
+import { outer } from "../correlated";
 import { describeDevice } from "./device-label";
 import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 

@@ -1,13 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
-import { ZCursorTimestamp } from "~/lib/cursor";
 import type { Db } from "~/server/db/client";
 import { securityEvents, users } from "~/server/db/schema";
 import type { ActionContext } from "./action-context";
 import { appendAudit } from "./audit";
-import { PRECISE_TIME_FORMAT, toPage } from "./page";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const EVENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
@@ -23,9 +21,6 @@ export interface EventFilters {
   from?: Date;
   to?: Date;
 }
-
-export const ZEventCursor = z.object({ at: ZCursorTimestamp, id: z.number().int() });
-export type EventCursor = z.infer<typeof ZEventCursor>;
 
 const subject = alias(users, "subject");
 const assignee = alias(users, "assignee");
@@ -53,7 +48,7 @@ const eventColumns = {
 
 function eventsQuery(db: Db) {
   return db
-    .select({ ...eventColumns, cursorAt: sql<string>`to_char(${securityEvents.createdAt} AT TIME ZONE 'UTC', ${PRECISE_TIME_FORMAT})` })
+    .select({ ...eventColumns, cursorAt: cursorTime(securityEvents.createdAt) })
     .from(securityEvents)
     .leftJoin(subject, eq(subject.id, securityEvents.userId))
     .leftJoin(assignee, eq(assignee.id, securityEvents.assigneeId))
@@ -61,7 +56,7 @@ function eventsQuery(db: Db) {
 }
 
 /** The events queue: newest first, filtered, keyset-paginated on (created_at, id). */
-export async function listEvents(db: Db, filters: EventFilters, page: { cursor: EventCursor | null; limit: number }) {
+export async function listEvents(db: Db, filters: EventFilters, page: { cursor?: Keyset; limit: number }) {
   const rows = await eventsQuery(db)
     .where(
       and(
@@ -73,12 +68,12 @@ export async function listEvents(db: Db, filters: EventFilters, page: { cursor: 
         filters.ip ? sql`${securityEvents.ipAddress} = ${filters.ip}::inet` : undefined,
         filters.from ? gte(securityEvents.createdAt, filters.from) : undefined,
         filters.to ? lt(securityEvents.createdAt, filters.to) : undefined,
-        page.cursor ? sql`(${securityEvents.createdAt}, ${securityEvents.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id})` : undefined,
+        afterCursor(securityEvents.createdAt, securityEvents.id, page.cursor, "bigint"),
       ),
     )
     .orderBy(desc(securityEvents.createdAt), desc(securityEvents.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => ({ at: r.cursorAt, id: r.id }), ({ cursorAt: _c, ...r }) => r);
+  return pageOf(rows, page.limit);
 }
 
 export async function getEvent(db: Db, id: number) {

@@ -1,10 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { ZCursorTimestamp } from "~/lib/cursor";
+import { and, desc, sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
-import { PRECISE_TIME_FORMAT, toPage } from "./page";
+import { loginAttempts } from "~/server/db/schema";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 
 // Everything here filters on ip_address with the (ip_address, created_at)
 // indexes of login_attempts and security_events.
@@ -98,23 +97,23 @@ export async function ipAccounts(db: Db, { ip, from, to }: IpRange, limit = 100)
   }));
 }
 
-export const ZAttemptCursor = z.object({ at: ZCursorTimestamp, id: z.number().int() });
-export type AttemptCursor = z.infer<typeof ZAttemptCursor>;
-
 /** The raw attempts from an address, newest first. */
-export async function ipAttempts(db: Db, ip: string, page: { cursor: AttemptCursor | null; limit: number }) {
-  const rows = await queryRows<{ id: number; at: string; identifier: string; user_id: string | null; attempt_result: string; failure_reason: string | null; user_agent: string | null; country_code: string | null }>(
-    db,
-    sql`SELECT id::float8 AS id, to_char(created_at AT TIME ZONE 'UTC', ${PRECISE_TIME_FORMAT}) AS at, identifier, user_id::text,
-               attempt_result::text, failure_reason, user_agent, country_code
-        FROM login_attempts
-        WHERE ip_address = ${ip}::inet ${page.cursor ? sql`AND (created_at, id) < (${page.cursor.at}::timestamptz, ${page.cursor.id})` : sql``}
-        ORDER BY created_at DESC, id DESC LIMIT ${page.limit + 1}`,
-  );
-  return toPage(
-    rows,
-    page.limit,
-    (r) => ({ at: r.at, id: r.id }),
-    (r) => ({ id: r.id, at: new Date(r.at), identifier: r.identifier, userId: r.user_id, result: r.attempt_result, reason: r.failure_reason, userAgent: r.user_agent, countryCode: r.country_code }),
-  );
+export async function ipAttempts(db: Db, ip: string, page: { cursor?: Keyset; limit: number }) {
+  const rows = await db
+    .select({
+      id: loginAttempts.id,
+      cursorAt: cursorTime(loginAttempts.createdAt),
+      at: loginAttempts.createdAt,
+      identifier: loginAttempts.identifier,
+      userId: loginAttempts.userId,
+      result: loginAttempts.attemptResult,
+      reason: loginAttempts.failureReason,
+      userAgent: loginAttempts.userAgent,
+      countryCode: loginAttempts.countryCode,
+    })
+    .from(loginAttempts)
+    .where(and(sql`${loginAttempts.ipAddress} = ${ip}::inet`, afterCursor(loginAttempts.createdAt, loginAttempts.id, page.cursor, "bigint")))
+    .orderBy(desc(loginAttempts.createdAt), desc(loginAttempts.id))
+    .limit(page.limit + 1);
+  return pageOf(rows, page.limit);
 }

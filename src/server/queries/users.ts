@@ -1,17 +1,13 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { ZCursorTimestamp } from "~/lib/cursor";
 import type { Role } from "~/lib/roles";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { apiKeys, kycRecords, refreshTokens, sessions, twoFactorAuth, userDevices, users } from "~/server/db/schema";
 import { escapeLike } from "./audit";
 import { outer } from "./correlated";
-import { PRECISE_TIME_FORMAT, toPage } from "./page";
-
-export const ZUserCursor = z.object({ at: ZCursorTimestamp, id: z.string().uuid() });
-export type UserCursor = z.infer<typeof ZUserCursor>;
+import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
 
 export interface UserSearch {
   query?: string;
@@ -32,7 +28,7 @@ function matchQuery(query: string): SQL {
 }
 
 /** Newest accounts first, keyset-paginated on (created_at, id). Deleted accounts are included and marked. */
-export async function searchUsers(db: Db, search: UserSearch, page: { cursor: UserCursor | null; limit: number }, now = new Date()) {
+export async function searchUsers(db: Db, search: UserSearch, page: { cursor?: Keyset; limit: number }, now = new Date()) {
   const openEvents = sql<number>`(SELECT count(*)::int FROM security_events e WHERE e.user_id = ${outer(users.id)} AND e.status <> 'resolved')`;
   const twoFactor = sql<boolean>`EXISTS (SELECT 1 FROM two_factor_auth f WHERE f.user_id = ${outer(users.id)} AND f.enabled)`;
   const rows = await db
@@ -47,7 +43,7 @@ export async function searchUsers(db: Db, search: UserSearch, page: { cursor: Us
       lastLoginAt: users.lastLoginAt,
       createdAt: users.createdAt,
       deletedAt: users.deletedAt,
-      cursorAt: sql<string>`to_char(${users.createdAt} AT TIME ZONE 'UTC', ${PRECISE_TIME_FORMAT})`,
+      cursorAt: cursorTime(users.createdAt),
       twoFactor,
       openEvents,
     })
@@ -59,12 +55,12 @@ export async function searchUsers(db: Db, search: UserSearch, page: { cursor: Us
         search.hasTwoFactor ? twoFactor : undefined,
         search.hasOpenEvents ? sql`${openEvents} > 0` : undefined,
         search.role ? eq(users.role, search.role) : undefined,
-        page.cursor ? sql`(${users.createdAt}, ${users.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id}::uuid)` : undefined,
+        afterCursor(users.createdAt, users.id, page.cursor, "uuid"),
       ),
     )
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (r) => ({ at: r.cursorAt, id: r.id }), ({ cursorAt: _c, ...r }) => r);
+  return pageOf(rows, page.limit);
 }
 
 /** Everything the user page shows above the timeline, in one round of queries. */
@@ -147,8 +143,33 @@ export async function userProfile(db: Db, userId: string, now = new Date()) {
 export const TIMELINE_KINDS = ["login", "event", "session_start", "session_end", "recovery", "email", "sms"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-export const ZTimelineCursor = z.object({ at: ZCursorTimestamp, kind: z.enum(TIMELINE_KINDS), ref: z.string().max(64) });
-export type TimelineCursor = z.infer<typeof ZTimelineCursor>;
+export interface TimelineCursor {
+  /** `YYYY-MM-DDTHH:MM:SS.ffffffZ`: microseconds, as the merged streams are ordered. */
+  at: string;
+  kind: TimelineKind;
+  ref: string;
+}
+
+const TIMELINE_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * The timeline merges seven streams, so its position needs the stream too:
+ * `(at, kind, ref)`, opaque to the client. Anything this module did not
+ * write is a BAD_REQUEST, never a SQL error.
+ */
+export const ZTimelineCursor = z
+  .string()
+  .max(200)
+  .transform((raw, ctx): TimelineCursor => {
+    const [at, kind, ref, extra] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+    if (!at || !TIMELINE_AT.test(at) || Number.isNaN(Date.parse(at)) || !(TIMELINE_KINDS as readonly string[]).includes(kind ?? "") || !ref || ref.length > 64 || extra !== undefined) {
+      ctx.addIssue({ code: "custom", message: "That page link is out of date or damaged. Go back to the first page." });
+      return z.NEVER;
+    }
+    return { at, kind: kind as TimelineKind, ref };
+  });
+
+const encodeTimelineCursor = (c: TimelineCursor) => Buffer.from(`${c.at}|${c.kind}|${c.ref}`).toString("base64url");
 
 export interface TimelineEntry {
   at: Date;
@@ -166,12 +187,12 @@ export interface TimelineEntry {
  * requests and messages sent. Each source is cut at the cursor and limited on
  * its own (using its user/time index) before the streams are merged.
  */
-export async function userTimeline(db: Db, userId: string, page: { cursor: TimelineCursor | null; limit: number }): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
+export async function userTimeline(db: Db, userId: string, page: { cursor?: TimelineCursor; limit: number }): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
   const n = page.limit + 1;
   const c = page.cursor;
   const after = (at: SQL, kind: TimelineKind, ref: SQL) =>
     c ? sql`AND (${at}, ${kind}::text, ${ref}) < (${c.at}::timestamptz, ${c.kind}::text, ${c.ref}::text)` : sql``;
-  const fmt = (at: SQL) => sql`to_char(${at} AT TIME ZONE 'UTC', ${PRECISE_TIME_FORMAT})`;
+  const fmt = (at: SQL) => sql`to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   const rows = await queryRows<{ at: string; kind: TimelineKind; ref: string; title: string; detail: string | null; ip: string | null; tone: TimelineEntry["tone"] }>(
     db,
     sql`SELECT * FROM (
@@ -209,12 +230,10 @@ export async function userTimeline(db: Db, userId: string, page: { cursor: Timel
        ORDER BY created_at DESC, id::text DESC LIMIT ${n})
     ) merged ORDER BY at DESC, kind DESC, ref DESC LIMIT ${n}`,
   );
-  return toPage(
-    rows,
-    page.limit,
-    (r) => ({ at: r.at, kind: r.kind, ref: r.ref }),
-    (r) => ({ ...r, at: new Date(r.at) }),
-  );
+  const hasMore = rows.length > page.limit;
+  const items = (hasMore ? rows.slice(0, page.limit) : rows).map((r) => ({ ...r, at: new Date(r.at) }));
+  const last = rows[page.limit - 1];
+  return { items, nextCursor: hasMore && last ? encodeTimelineCursor(last) : null };
 }
 
 /** Staff who can be assigned events. */

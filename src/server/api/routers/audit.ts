@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ZPage } from "~/lib/cursor";
+import { ZPage } from "../inputs";
 import { ZUserId } from "~/lib/validation";
 import { listAuditEntries, verifyAuditChain } from "~/server/queries/audit";
 import { createTRPCRouter, permittedProcedure } from "../trpc";

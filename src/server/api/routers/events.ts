@@ -1,11 +1,10 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ZPage } from "~/lib/cursor";
+import { ZPage } from "../inputs";
 import { ZIp, ZUserId } from "~/lib/validation";
-import { acknowledgeEvents, assignEvent, EVENT_STATUSES, eventTypes, getEvent, listEvents, resolveEvents, SEVERITIES, ZEventCursor } from "~/server/queries/events";
+import { acknowledgeEvents, assignEvent, EVENT_STATUSES, eventTypes, getEvent, listEvents, resolveEvents, SEVERITIES } from "~/server/queries/events";
 import { actionContextFrom } from "../action-context";
-import { readCursor } from "../cursor";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 const read = permittedProcedure("investigations:read");
@@ -28,7 +27,7 @@ export const ZEventFilters = ZPage.extend({
 export const eventsRouter = createTRPCRouter({
   list: read.input(ZEventFilters).query(({ ctx, input }) => {
     const { cursor, limit, ...filters } = input;
-    return listEvents(ctx.db, filters, { cursor: readCursor(cursor, ZEventCursor), limit });
+    return listEvents(ctx.db, filters, { cursor, limit });
   }),
 
   byId: read.input(z.object({ id: ZEventId })).query(async ({ ctx, input }) => {

@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { ZPage } from "~/lib/cursor";
+import { ZPage } from "../inputs";
 import { ZIp } from "~/lib/validation";
-import { ipAccounts, ipActivity, ipAttempts, ipSummary, ZAttemptCursor } from "~/server/queries/ips";
-import { readCursor } from "../cursor";
+import { ipAccounts, ipActivity, ipAttempts, ipSummary } from "~/server/queries/ips";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 const read = permittedProcedure("investigations:read");
@@ -28,6 +27,6 @@ export const ipsRouter = createTRPCRouter({
   }),
 
   attempts: read.input(ZPage.extend({ ip: ZIp })).query(({ ctx, input }) =>
-    ipAttempts(ctx.db, input.ip, { cursor: readCursor(input.cursor, ZAttemptCursor), limit: input.limit }),
+    ipAttempts(ctx.db, input.ip, { cursor: input.cursor, limit: input.limit }),
   ),
 });

@@ -1,11 +1,10 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ZPage } from "~/lib/cursor";
+import { ZPage } from "../inputs";
 import { ROLES } from "~/lib/roles";
 import { ZUserId } from "~/lib/validation";
-import { searchUsers, staffMembers, userProfile, userTimeline, ZTimelineCursor, ZUserCursor } from "~/server/queries/users";
-import { readCursor } from "../cursor";
+import { searchUsers, staffMembers, userProfile, userTimeline, ZTimelineCursor } from "~/server/queries/users";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 const read = permittedProcedure("investigations:read");
@@ -21,7 +20,7 @@ export const ZUserSearch = ZPage.extend({
 export const usersRouter = createTRPCRouter({
   search: read.input(ZUserSearch).query(({ ctx, input }) => {
     const { cursor, limit, ...search } = input;
-    return searchUsers(ctx.db, search, { cursor: readCursor(cursor, ZUserCursor), limit });
+    return searchUsers(ctx.db, search, { cursor, limit });
   }),
 
   detail: read.input(z.object({ userId: ZUserId })).query(async ({ ctx, input }) => {
@@ -30,8 +29,8 @@ export const usersRouter = createTRPCRouter({
     return profile;
   }),
 
-  timeline: read.input(ZPage.extend({ userId: ZUserId })).query(({ ctx, input }) =>
-    userTimeline(ctx.db, input.userId, { cursor: readCursor(input.cursor, ZTimelineCursor), limit: input.limit }),
+  timeline: read.input(ZPage.extend({ userId: ZUserId, cursor: ZTimelineCursor.optional() })).query(({ ctx, input }) =>
+    userTimeline(ctx.db, input.userId, { cursor: input.cursor, limit: input.limit }),
   ),
 
   staff: read.query(({ ctx }) => staffMembers(ctx.db)),

@@ -8,7 +8,7 @@ import { type AccountEventType, raiseAccountEvent } from "./account-events";
 import type { SelfContext, SelfOutcome } from "./context";
 import { describeDevice } from "./device-label";
 import { currentSessionDevice } from "./devices";
-import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "../keyset";
 
 /**
  * The owner's answer to an alert lives in the event's details, beside what

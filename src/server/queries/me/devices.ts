@@ -8,7 +8,7 @@ import { raiseAccountEvent } from "./account-events";
 import type { SelfContext, SelfOutcome } from "./context";
 import { outer } from "../correlated";
 import { describeDevice } from "./device-label";
-import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "../keyset";
 
 /** The device a session of the owner's was opened on, if sign-in recorded one. */
 export async function currentSessionDevice(db: Db, ownerId: string, sessionId: string): Promise<string | null> {

@@ -4,7 +4,7 @@ import type { Db } from "~/server/db/client";
 import { loginAttempts } from "~/server/db/schema";
 import { outer } from "../correlated";
 import { describeDevice } from "./device-label";
-import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "../keyset";
 
 export const HISTORY_DAYS = 90;
 

@@ -5,7 +5,7 @@ import { sessions } from "~/server/db/schema";
 import { previewUserSessionRevocation, revokeSession, revokeUserSessions } from "../sessions";
 import type { SelfContext, SelfOutcome } from "./context";
 import { describeDevice } from "./device-label";
-import { afterCursor, cursorTime, type Keyset, pageOf } from "./keyset";
+import { afterCursor, cursorTime, type Keyset, pageOf } from "../keyset";
 
 const columns = {
   id: sessions.id,

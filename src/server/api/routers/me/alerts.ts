@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { confirmMyAlert, listMyAlerts, reportMyAlertNotMe } from "~/server/queries/me/alerts";
 import { createTRPCRouter } from "../../trpc";
-import { ZPage } from "./inputs";
+import { ZPage } from "../../inputs";
 import { conflict, notFound, selfContextFrom, selfProcedure } from "./procedure";
 
 // Event ids are bigints; anything past 2^53 cannot be one of ours, and a float would reach the driver as "1.5".

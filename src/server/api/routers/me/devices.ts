@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { forgetMyDevice, listMyDevices, previewForgetMyDevice, setMyDeviceTrust } from "~/server/queries/me/devices";
 import { createTRPCRouter } from "../../trpc";
-import { ZPage } from "./inputs";
+import { ZPage } from "../../inputs";
 import { notFound, selfContextFrom, selfProcedure } from "./procedure";
 
 export const ZDeviceId = z.object({ deviceId: z.guid("That is not a device id.") });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listMyLoginHistory } from "~/server/queries/me/history";
 import { createTRPCRouter } from "../../trpc";
-import { ZPage } from "./inputs";
+import { ZPage } from "../../inputs";
 import { selfProcedure } from "./procedure";
 
 export const ZHistoryPage = ZPage.extend({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { listMySessions, previewSignOutOthers, signOutMyOtherSessions, signOutMySession } from "~/server/queries/me/sessions";
 import { createTRPCRouter } from "../../trpc";
 import { badRequest, notFound, selfContextFrom, selfProcedure } from "./procedure";
-import { ZPage } from "./inputs";
+import { ZPage } from "../../inputs";
 
 export const ZSessionId = z.object({ sessionId: z.guid("That is not a session id.") });
 

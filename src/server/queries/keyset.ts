@@ -3,8 +3,8 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
 /**
- * Keyset pagination over (created_at DESC, id DESC), the order every
- * self-service list uses. The cursor carries the time to the microsecond, as
+ * Keyset pagination over (created_at DESC, id DESC), the order of every
+ * newest-first list (users, events, attempts, self-service). The cursor carries the time to the microsecond, as
  * PostgreSQL stores it: a JavaScript Date keeps only milliseconds, and rows
  * written by column defaults differ below that, so a millisecond cursor would
  * skip rows at page boundaries. The id breaks ties between equal times.

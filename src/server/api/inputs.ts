@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { ZCursor } from "~/server/queries/me/keyset";
+import { ZCursor } from "~/server/queries/keyset";
 
 /**
- * `{ cursor?, limit }`, the shape every self-service list takes: at most 100
- * rows a page. Lists `.extend()` it with their filters and `.prefault({})`
+ * `{ cursor?, limit }`, the shape every keyset-paginated list takes: at most
+ * 100 rows a page. Lists `.extend()` it with their filters and `.prefault({})`
  * it, so calling with no input at all asks for the first page.
  */
 export const ZPage = z.object({

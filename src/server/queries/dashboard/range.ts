@@ -1,0 +1,102 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { BUCKET_ORIGIN, GRAIN_STEP } from "~/server/db/rollups/sql";
+import type { Grain, RollupDefinition } from "~/server/db/rollups/definitions";
+
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+export const MAX_RANGE_DAYS = 366;
+
+const ZInstant = (field: "from" | "to") =>
+  z
+    .string(`"${field}" must be a date and time, like 2026-11-22T09:00:00Z.`)
+    .max(40, `"${field}" must be a date and time, like 2026-11-22T09:00:00Z.`)
+    .pipe(z.iso.datetime({ offset: true, message: `"${field}" must be an ISO date and time with a zone, like 2026-11-22T09:00:00Z.` }))
+    .transform((value) => new Date(value));
+
+/** `{ from, to }`: ISO instants, `to` exclusive, at most a year and a day apart. */
+export const ZRange = z
+  .object({ from: ZInstant("from"), to: ZInstant("to") })
+  .refine((r) => r.from.getTime() < r.to.getTime(), { message: `"from" must be before "to".`, path: ["from"] })
+  .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * DAY, { message: `A range can cover at most ${MAX_RANGE_DAYS} days.`, path: ["to"] });
+
+export const ZTopN = z.number("The limit must be a number.").int("The limit must be a whole number.").min(1, "Ask for at least 1 row.").max(100, "Ask for at most 100 rows.").default(10);
+
+const floorTo = (d: Date, unit: number) => new Date(Math.floor(d.getTime() / unit) * unit);
+const ceilTo = (d: Date, unit: number) => new Date(Math.ceil(d.getTime() / unit) * unit);
+const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** Hourly buckets for ranges up to three days, daily beyond. Buckets are UTC. */
+export function seriesBucket(range: TimeRange): "hour" | "day" {
+  return range.to.getTime() - range.from.getTime() <= 72 * HOUR ? "hour" : "day";
+}
+
+/** Every bucket start from the one holding `from` up to `to`, so a chart's time axis reads evenly. */
+export function bucketStarts(range: TimeRange, bucket: "hour" | "day"): Date[] {
+  const unit = bucket === "hour" ? HOUR : DAY;
+  const starts: Date[] = [];
+  for (let t = floorTo(range.from, unit).getTime(); t < range.to.getTime(); t += unit) starts.push(new Date(t));
+  return starts;
+}
+
+interface Segments {
+  /** Rows of the rollup that lie wholly inside the range. */
+  rollup: SQL;
+  /** Rows of the source at the ragged edges, which no whole bucket covers. */
+  raw: (time: SQL) => SQL;
+  /** How many rollup buckets the range reads (bounds what a row can hide in top-N pruning). */
+  buckets: number;
+}
+
+/**
+ * Splits a range into whole days, whole hours and raw edges: whole days come
+ * from the rollup's day rows, the hours around them from its hour rows, and
+ * the minutes before the first whole hour and after the last from the source.
+ * Together they cover [from, to) exactly once.
+ */
+export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "day"]): Segments {
+  const { from, to } = range;
+  const h0 = ceilTo(from, HOUR);
+  const h1 = floorTo(to, HOUR);
+  if (!grains.includes("hour") || h0 >= h1) {
+    return { rollup: sql`false`, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})`, buckets: 0 };
+  }
+  const raw = (t: SQL) => sql`((${t} >= ${iso(from)} AND ${t} < ${iso(h0)}) OR (${t} >= ${iso(h1)} AND ${t} < ${iso(to)}))`;
+  const d0 = ceilTo(from, DAY);
+  const d1 = floorTo(to, DAY);
+  if (!grains.includes("day") || d0 >= d1) {
+    return { rollup: sql`(grain = 'hour' AND bucket >= ${iso(h0)} AND bucket < ${iso(h1)})`, raw, buckets: (h1.getTime() - h0.getTime()) / HOUR };
+  }
+  return {
+    rollup: sql`((grain = 'day' AND bucket >= ${iso(d0)} AND bucket < ${iso(d1)}) OR (grain = 'hour' AND ((bucket >= ${iso(h0)} AND bucket < ${iso(d0)}) OR (bucket >= ${iso(d1)} AND bucket < ${iso(h1)}))))`,
+    raw,
+    buckets: (d1.getTime() - d0.getTime()) / DAY + (d0.getTime() - h0.getTime() + h1.getTime() - d1.getTime()) / HOUR,
+  };
+}
+
+/**
+ * What a rollup holds for a range, as rows of `(at, keys..., measures...)`:
+ * its whole buckets plus the source's edge rows, each edge row carrying the
+ * same per-row values the triggers sum. Group over it like the raw table.
+ */
+export function rollupSource(def: RollupDefinition, range: TimeRange, options: { grains?: readonly Grain[]; rollupWhere?: SQL; rawWhere?: SQL } = {}): SQL {
+  const seg = segments(range, options.grains ?? def.grains);
+  const names = [...def.keys.map((k) => k.name), ...def.measures.map((m) => m.name)].map((n) => `"${n}"`).join(", ");
+  const rawColumns = [...def.keys.map((k) => `${k.expr} AS "${k.name}"`), ...def.measures.map((m) => `${m.row} AS "${m.name}"`)].join(", ");
+  const rawWhere = [def.where ? sql.raw(`(${def.where})`) : undefined, options.rawWhere, seg.raw(sql.raw(`"${def.time}"`))].filter(Boolean) as SQL[];
+  const rollupWhere = [seg.rollup, options.rollupWhere].filter(Boolean) as SQL[];
+  return sql`(SELECT bucket AS at, ${sql.raw(names)} FROM ${sql.raw(`"${def.table}"`)} WHERE ${sql.join(rollupWhere, sql` AND `)}
+    UNION ALL
+    SELECT ${sql.raw(`"${def.time}"`)} AS at, ${sql.raw(rawColumns)} FROM ${sql.raw(`"${def.source}"`)} WHERE ${sql.join(rawWhere, sql` AND `)})`;
+}
+
+/** `date_bin` to the series bucket, in UTC. */
+export const binTo = (bucket: "hour" | "day", column: SQL = sql`at`) => sql`date_bin(${sql.raw(GRAIN_STEP[bucket])}, ${column}, ${sql.raw(BUCKET_ORIGIN)})`;
+
+export { iso as isoInstant };

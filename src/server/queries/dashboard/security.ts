@@ -1,0 +1,230 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "~/server/db/client";
+import { queryRows } from "~/server/db/rows";
+import { ROLLUPS } from "~/server/db/rollups/definitions";
+import { binTo, bucketStarts, isoInstant as iso, rollupSource, seriesBucket, type TimeRange } from "./range";
+import { topByTotal, utc } from "./top";
+
+// Definitions (the README's "Which rows count" repeats them):
+// - a failure is any login attempt whose result is not `success`;
+// - credential stuffing: one IP address trying more than 20 distinct
+//   identifiers within any 60 minutes of the range;
+// - brute force: more than `threshold` (default 10) failures on one
+//   identifier within any 5 minutes of the range.
+
+export const STUFFING_IDENTIFIERS = 20;
+export const STUFFING_WINDOW_US = 60 * 60 * 1_000_000;
+export const BRUTE_FORCE_WINDOW_US = 5 * 60 * 1_000_000;
+export const BRUTE_FORCE_DEFAULT_THRESHOLD = 10;
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export const EVENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
+
+
+/** Sign-in attempts per hour (ranges up to 72 hours) or per UTC day, every bucket present. */
+export async function signInsOverTime(db: Db, range: TimeRange) {
+  const bucket = seriesBucket(range);
+  const source = rollupSource(ROLLUPS.loginAttempts, range, { grains: bucket === "hour" ? ["hour"] : ["hour", "day"] });
+  const rows = await queryRows<{ at: string; successes: number; failures: number }>(
+    db,
+    sql`SELECT ${utc("b")} AS at,
+               coalesce(sum(attempts) FILTER (WHERE attempt_result = 'success'), 0)::int AS successes,
+               coalesce(sum(attempts) FILTER (WHERE attempt_result <> 'success'), 0)::int AS failures
+        FROM (SELECT ${binTo(bucket)} AS b, attempt_result, attempts FROM ${source} s) x GROUP BY b`,
+  );
+  const byAt = new Map(rows.map((r) => [new Date(r.at).getTime(), r]));
+  return {
+    bucket,
+    points: bucketStarts(range, bucket).map((at) => ({ at, successes: byAt.get(at.getTime())?.successes ?? 0, failures: byAt.get(at.getTime())?.failures ?? 0 })),
+  };
+}
+
+/** Addresses with the most failed sign-ins, with the distinct identifiers those failures named. */
+export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: number }) {
+  const top = await topByTotal(db, range, {
+    table: ROLLUPS.loginIps.table,
+    key: "ip_address",
+    measure: "failures",
+    last: "last_failure_at",
+    minBucketValue: 2,
+    limit: range.limit,
+    rawEdges: (raw) => sql`SELECT ip_address::text AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last
+                           FROM login_attempts WHERE attempt_result <> 'success' AND ${raw(sql`created_at`)} GROUP BY 1`,
+  });
+  if (top.length === 0) return [];
+  const distinct = await queryRows<{ ip: string; identifiers: number }>(
+    db,
+    sql`SELECT ip_address::text AS ip, count(DISTINCT identifier)::int AS identifiers
+        FROM login_attempts
+        WHERE ip_address = ANY(${sql`string_to_array(${top.map((t) => t.key).join(",")}, ',')::inet[]`})
+          AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
+        GROUP BY 1`,
+  );
+  const identifiers = new Map(distinct.map((d) => [d.ip, d.identifiers]));
+  return top.map((t) => ({ ip: t.key, failures: t.total, distinctIdentifiers: identifiers.get(t.key) ?? 0, lastAttemptAt: new Date(t.last!) }));
+}
+
+async function countsBy<K extends string>(db: Db, range: TimeRange, column: "severity" | "status", order: readonly K[]) {
+  const rows = await queryRows<{ key: K; count: number }>(
+    db,
+    sql`SELECT ${sql.raw(column)}::text AS key, coalesce(sum(events), 0)::int AS count FROM ${rollupSource(ROLLUPS.securityEvents, range)} s GROUP BY 1`,
+  );
+  const counts = new Map(rows.map((r) => [r.key, r.count]));
+  return order.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+/** Security events raised in the range, by severity (all four, most severe first). */
+export async function eventsBySeverity(db: Db, range: TimeRange) {
+  return (await countsBy(db, range, "severity", SEVERITIES)).map(({ key, count }) => ({ severity: key, count }));
+}
+
+/** Security events raised in the range, by their status now. */
+export async function eventsByStatus(db: Db, range: TimeRange) {
+  return (await countsBy(db, range, "status", EVENT_STATUSES)).map(({ key, count }) => ({ status: key, count }));
+}
+
+/** Right now: open events, unresolved ones by severity, locked accounts, active sessions. */
+export async function securitySnapshot(db: Db, now = new Date()) {
+  const [row] = await queryRows<{ open_events: number; locked: number; sessions: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM security_events WHERE status = 'open')::int AS open_events,
+               (SELECT count(*) FROM users WHERE locked_until > ${iso(now)} AND deleted_at IS NULL)::int AS locked,
+               (SELECT count(*) FROM sessions WHERE revoked_at IS NULL AND expires_at > ${iso(now)})::int AS sessions`,
+  );
+  const unresolved = await queryRows<{ severity: (typeof SEVERITIES)[number]; count: number }>(
+    db,
+    sql`SELECT severity::text AS severity, count(*)::int AS count FROM security_events WHERE status <> 'resolved' GROUP BY 1`,
+  );
+  const bySeverity = new Map(unresolved.map((r) => [r.severity, r.count]));
+  return {
+    openEvents: row!.open_events,
+    unresolvedBySeverity: SEVERITIES.map((severity) => ({ severity, count: bySeverity.get(severity) ?? 0 })),
+    lockedAccounts: row!.locked,
+    activeSessions: row!.sessions,
+    asOf: now,
+  };
+}
+
+type Timed = {
+  key: string;
+  us: number;
+};
+
+/**
+ * The busiest window of `windowUs` in a time-ordered run of one key's rows:
+ * the window [t, t + windowUs) starting at some row's time t that holds the
+ * most rows (or, given `distinctOf`, the most distinct values), the earliest
+ * such. Two pointers: linear in the rows.
+ */
+function busiestWindow<T extends Timed>(rows: T[], windowUs: number, distinctOf?: (row: T) => string) {
+  const counts = new Map<string, number>();
+  let best = { size: 0, start: 0, end: 0 };
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    while (j < rows.length && rows[j]!.us < rows[i]!.us + windowUs) {
+      if (distinctOf) counts.set(distinctOf(rows[j]!), (counts.get(distinctOf(rows[j]!)) ?? 0) + 1);
+      j++;
+    }
+    const size = distinctOf ? counts.size : j - i;
+    if (size > best.size) best = { size, start: i, end: j };
+    if (distinctOf) {
+      const v = distinctOf(rows[i]!);
+      const n = counts.get(v)! - 1;
+      if (n === 0) counts.delete(v);
+      else counts.set(v, n);
+    }
+  }
+  return best;
+}
+
+function groupByKey<T extends Timed>(rows: T[]) {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const g = groups.get(r.key);
+    if (g) g.push(r);
+    else groups.set(r.key, [r]);
+  }
+  return groups;
+}
+
+const usToDate = (us: number) => new Date(Math.floor(us / 1000));
+const epochUs = sql.raw(`(extract(epoch FROM created_at) * 1000000)::bigint::float8 AS us`);
+
+/**
+ * Credential-stuffing suspects: addresses that tried more than 20 distinct
+ * identifiers within any 60 minutes. Such a window spans at most two clock
+ * hours, so one of them saw at least 11 attempts from the address: the hourly
+ * rollup's busy hours name the only addresses worth reading in full.
+ */
+export async function credentialStuffing(db: Db, range: TimeRange & { limit: number }) {
+  const hourStart = new Date(Math.floor(range.from.getTime() / 3_600_000) * 3_600_000);
+  const rows = await queryRows<Timed & { identifier: string; success: boolean }>(
+    db,
+    sql`WITH candidates AS (
+          SELECT DISTINCT ip_address FROM login_ip_rollup
+          WHERE grain = 'hour' AND bucket >= ${iso(hourStart)} AND bucket < ${iso(range.to)} AND attempts > 10
+        )
+        SELECT a.ip_address::text AS key, a.identifier, a.attempt_result = 'success' AS success, ${epochUs}
+        FROM login_attempts a JOIN candidates c ON a.ip_address = c.ip_address
+        WHERE a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
+        ORDER BY a.ip_address, a.created_at, a.id`,
+  );
+  const suspects = [];
+  for (const [ip, attempts] of groupByKey(rows)) {
+    const best = busiestWindow(attempts, STUFFING_WINDOW_US, (r) => r.identifier);
+    if (best.size <= STUFFING_IDENTIFIERS) continue;
+    suspects.push({
+      ip,
+      distinctIdentifiers: best.size,
+      attempts: attempts.length,
+      successes: attempts.filter((a) => a.success).length,
+      windowStart: usToDate(attempts[best.start]!.us),
+      lastAttemptAt: usToDate(attempts[attempts.length - 1]!.us),
+    });
+  }
+  return suspects.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1)).slice(0, range.limit);
+}
+
+/**
+ * Accounts under brute force: identifiers with more than `threshold` failures
+ * within any 5 minutes. Such a window spans at most two five-minute slots, so
+ * one of them holds more than half: the slot rollup names the candidates.
+ */
+export async function bruteForce(db: Db, range: TimeRange & { limit: number; threshold?: number }) {
+  const threshold = range.threshold ?? BRUTE_FORCE_DEFAULT_THRESHOLD;
+  const slotStart = new Date(Math.floor(range.from.getTime() / 300_000) * 300_000);
+  const rows = await queryRows<Timed & { ip: string; user_id: string | null }>(
+    db,
+    sql`WITH candidates AS (
+          SELECT DISTINCT identifier FROM login_identifier_rollup
+          WHERE bucket >= ${iso(slotStart)} AND bucket < ${iso(range.to)} AND failures >= 3 AND failures * 2 > ${threshold}
+        )
+        SELECT a.identifier AS key, a.ip_address::text AS ip, a.user_id::text AS user_id, ${epochUs}
+        FROM login_attempts a JOIN candidates c ON a.identifier = c.identifier
+        WHERE a.attempt_result <> 'success' AND a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
+        ORDER BY a.identifier, a.created_at, a.id`,
+  );
+  const found = [];
+  for (const [identifier, failures] of groupByKey(rows)) {
+    const best = busiestWindow(failures, BRUTE_FORCE_WINDOW_US);
+    if (best.size <= threshold) continue;
+    const window = failures.slice(best.start, best.end);
+    const userId = [...failures].reverse().find((f) => f.user_id)?.user_id ?? null;
+    found.push({
+      identifier,
+      userId,
+      failures: best.size,
+      windowStart: usToDate(failures[best.start]!.us),
+      ips: new Set(window.map((f) => f.ip)).size,
+      lastAttemptAt: usToDate(failures[failures.length - 1]!.us),
+    });
+  }
+  found.sort((a, b) => b.failures - a.failures || (a.identifier < b.identifier ? -1 : 1));
+  const top = found.slice(0, range.limit);
+  const ids = top.map((t) => t.userId).filter((id): id is string => !!id);
+  const locked = ids.length
+    ? await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM users WHERE id = ANY(${sql`string_to_array(${ids.join(",")}, ',')::uuid[]`}) AND locked_until > now()`)
+    : [];
+  const lockedIds = new Set(locked.map((l) => l.id));
+  return top.map((t) => ({ ...t, lockedNow: !!t.userId && lockedIds.has(t.userId) }));
+}

@@ -30,7 +30,7 @@ export async function loginAttemptRows(
       at: t.createdAt,
       identifier: t.identifier,
       userId: t.userId,
-      ip: sql<string>`${t.ipAddress}::text`,
+      ip: sql<string>`host(${t.ipAddress})`,
       result: t.attemptResult,
       failureReason: t.failureReason,
       userAgent: t.userAgent,

@@ -23,8 +23,13 @@ const ZInstant = (field: "from" | "to") =>
 /** `{ from, to }`: ISO instants, `to` exclusive, at most a year and a day apart. */
 export const ZRange = z
   .object({ from: ZInstant("from"), to: ZInstant("to") })
-  .refine((r) => r.from.getTime() < r.to.getTime(), { message: `"from" must be before "to".`, path: ["from"] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * DAY, { message: `A range can cover at most ${MAX_RANGE_DAYS} days.`, path: ["to"] });
+  // Zod still runs object refinements after a field failed; only judge two real instants.
+  .refine((r) => !bothDates(r) || r.from.getTime() < r.to.getTime(), { message: `"from" must be before "to".`, path: ["from"] })
+  .refine((r) => !bothDates(r) || r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * DAY, { message: `A range can cover at most ${MAX_RANGE_DAYS} days.`, path: ["to"] });
+
+function bothDates(r: { from: unknown; to: unknown }): r is TimeRange {
+  return r.from instanceof Date && r.to instanceof Date;
+}
 
 export const ZTopN = z.number("The limit must be a number.").int("The limit must be a whole number.").min(1, "Ask for at least 1 row.").max(100, "Ask for at most 100 rows.").default(10);
 

@@ -44,17 +44,18 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
   const top = await topByTotal(db, range, {
     table: ROLLUPS.loginIps.table,
     key: "ip_address",
+    keyIsInet: true,
     measure: "failures",
     last: "last_failure_at",
     minBucketValue: 2,
     limit: range.limit,
-    rawEdges: (raw) => sql`SELECT ip_address::text AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last
+    rawEdges: (raw) => sql`SELECT host(ip_address) AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last
                            FROM login_attempts WHERE attempt_result <> 'success' AND ${raw(sql`created_at`)} GROUP BY 1`,
   });
   if (top.length === 0) return [];
   const distinct = await queryRows<{ ip: string; identifiers: number }>(
     db,
-    sql`SELECT ip_address::text AS ip, count(DISTINCT identifier)::int AS identifiers
+    sql`SELECT host(ip_address) AS ip, count(DISTINCT identifier)::int AS identifiers
         FROM login_attempts
         WHERE ip_address = ANY(${sql`string_to_array(${top.map((t) => t.key).join(",")}, ',')::inet[]`})
           AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
@@ -164,7 +165,7 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
           SELECT DISTINCT ip_address FROM login_ip_rollup
           WHERE grain = 'hour' AND bucket >= ${iso(hourStart)} AND bucket < ${iso(range.to)} AND attempts > 10
         )
-        SELECT a.ip_address::text AS key, a.identifier, a.attempt_result = 'success' AS success, ${epochUs}
+        SELECT host(a.ip_address) AS key, a.identifier, a.attempt_result = 'success' AS success, ${epochUs}
         FROM login_attempts a JOIN candidates c ON a.ip_address = c.ip_address
         WHERE a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
         ORDER BY a.ip_address, a.created_at, a.id`,
@@ -199,7 +200,7 @@ export async function bruteForce(db: Db, range: TimeRange & { limit: number; thr
           SELECT DISTINCT identifier FROM login_identifier_rollup
           WHERE bucket >= ${iso(slotStart)} AND bucket < ${iso(range.to)} AND failures >= 3 AND failures * 2 > ${threshold}
         )
-        SELECT a.identifier AS key, a.ip_address::text AS ip, a.user_id::text AS user_id, ${epochUs}
+        SELECT a.identifier AS key, host(a.ip_address) AS ip, a.user_id::text AS user_id, ${epochUs}
         FROM login_attempts a JOIN candidates c ON a.identifier = c.identifier
         WHERE a.attempt_result <> 'success' AND a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
         ORDER BY a.identifier, a.created_at, a.id`,

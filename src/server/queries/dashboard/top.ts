@@ -25,13 +25,18 @@ type Total = {
 export async function topByTotal(
   db: Db,
   range: TimeRange,
-  spec: { table: string; key: string; measure: string; last: string; minBucketValue: number; rawEdges: (raw: ReturnType<typeof segments>["raw"]) => SQL; limit: number },
+  spec: { table: string; key: string; keyIsInet?: boolean; measure: string; last: string; minBucketValue: number; rawEdges: (raw: ReturnType<typeof segments>["raw"]) => SQL; limit: number },
 ): Promise<Total[]> {
   const seg = segments(range);
   const table = sql.raw(`"${spec.table}"`);
   const key = sql.raw(`"${spec.key}"`);
   const measure = sql.raw(`"${spec.measure}"`);
   const last = sql.raw(`"${spec.last}"`);
+  // Keys as text in the form callers show: an address without its /32.
+  const keyText = (alias: string | null) => {
+    const column = alias ? `${alias}."${spec.key}"` : `"${spec.key}"`;
+    return sql.raw(spec.keyIsInet ? `host(${column})` : `${column}::text`);
+  };
   const edges = await queryRows<Total>(db, spec.rawEdges(seg.raw));
   const rank = (rows: Total[]) => rows.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
@@ -43,7 +48,7 @@ export async function topByTotal(
       sql`WITH candidates AS (
             SELECT DISTINCT ${key} AS k FROM ${table} WHERE ${seg.rollup} AND ${measure} >= ${m}
           )
-          SELECT r.${key}::text AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
+          SELECT ${keyText("r")} AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
           FROM ${table} r JOIN candidates c ON r.${key} = c.k
           WHERE ${seg.rollup}
           GROUP BY r.${key}`,
@@ -59,8 +64,8 @@ export async function topByTotal(
     if (missing.length) {
       const extra = await queryRows<Total>(
         db,
-        sql`SELECT r.${key}::text AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
-            FROM ${table} r WHERE ${seg.rollup} AND r.${key}::text = ANY(${sql`string_to_array(${missing.join("\u0001")}, ${"\u0001"})`})
+        sql`SELECT ${keyText("r")} AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
+            FROM ${table} r WHERE ${seg.rollup} AND ${keyText("r")} = ANY(${sql`string_to_array(${missing.join("\u0001")}, ${"\u0001"})`})
             GROUP BY r.${key}`,
       );
       const extraMap = new Map(extra.map((r) => [r.key, r]));
@@ -78,7 +83,7 @@ export async function topByTotal(
   const all = await queryRows<Total>(
     db,
     sql`SELECT key, sum(total)::int AS total, ${utc("max(last)")} AS last FROM (
-          SELECT ${key}::text AS key, ${measure} AS total, ${last} AS last FROM ${table} WHERE ${seg.rollup}
+          SELECT ${keyText(null)} AS key, ${measure} AS total, ${last} AS last FROM ${table} WHERE ${seg.rollup}
         ) x GROUP BY key`,
   );
   const merged = new Map(all.map((r) => [r.key, { ...r }]));

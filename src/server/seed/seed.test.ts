@@ -6,6 +6,7 @@ import { createTestDatabase, schemaTableNames, type TestDatabase } from "~/test/
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDatabase } from "./index";
 import { STORIES } from "./stories";
+import * as dashboard from "~/server/queries/dashboard";
 
 const KEY = { encryptionKey: Buffer.alloc(32, 7), auditKey: Buffer.alloc(32, 8) };
 const OPTIONS = { users: 80, days: 3, seed: 4242, anchor: new Date("2026-11-20T12:00:00Z") };
@@ -150,3 +151,40 @@ describe("stories planted in the demo data", () => {
     }
   });
 });
+
+describe("the stories, as the dashboards show them (last 24 hours before the anchor)", () => {
+  const day = { from: new Date(OPTIONS.anchor.getTime() - 24 * HOUR), to: OPTIONS.anchor };
+  const twoDays = { from: new Date(OPTIONS.anchor.getTime() - 48 * HOUR), to: OPTIONS.anchor };
+
+  it("the credential-stuffing IP heads the failed logins and is the stuffing suspect", async () => {
+    const top = await dashboard.failedLoginsByIp(first.db, { ...day, limit: 3 });
+    expect(top.map((r) => r.ip).sort()).toEqual([STORIES.credentialStuffing.ip, ...STORIES.bruteForce.ips].sort());
+    const suspects = await dashboard.credentialStuffing(first.db, { ...day, limit: 10 });
+    expect(suspects.map((s) => s.ip)).toEqual([STORIES.credentialStuffing.ip]);
+    expect(suspects[0]!.distinctIdentifiers).toBe(STORIES.credentialStuffing.distinctIdentifiers);
+  });
+
+  it("the brute-force burst's targets are the accounts under brute force", async () => {
+    const rows = await dashboard.bruteForce(first.db, { ...day, limit: 10 });
+    expect(rows).toHaveLength(STORIES.bruteForce.targets);
+    for (const r of rows) expect(r.failures).toBe(STORIES.bruteForce.failuresPerTarget);
+  });
+
+  it("the pumped number range fills the top SMS recipients", async () => {
+    const rows = await dashboard.smsTopRecipients(first.db, { ...day, limit: 10 });
+    expect(rows.every((r) => r.phone.startsWith(STORIES.smsPumping.prefix))).toBe(true);
+  });
+
+  it("the email outage is an hour where the provider delivered nothing", async () => {
+    const outage = { from: new Date(at(STORIES.emailOutage.startsBeforeAnchor)), to: new Date(at(STORIES.emailOutage.startsBeforeAnchor - HOUR)) };
+    const during = await dashboard.emailDeliveryRate(first.db, outage);
+    const provider = during.byProvider.find((p) => p.provider === STORIES.emailOutage.provider)!;
+    expect(provider.total).toBeGreaterThan(0);
+    expect(provider.rate).toBe(0);
+    // Over two days the provider's rate sits visibly below the others'.
+    const overall = await dashboard.emailDeliveryRate(first.db, twoDays);
+    const [worst] = [...overall.byProvider].sort((a, b) => a.rate! - b.rate!);
+    expect(worst!.provider).toBe(STORIES.emailOutage.provider);
+  });
+});
+

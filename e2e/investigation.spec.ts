@@ -8,9 +8,9 @@ test("an operator stops a credential-stuffing attack and compliance sees every s
   const operator = await browser.newPage();
   await signInAs(operator, "operator");
 
-  // The attacking address, from the open events queue.
-  await operator.goto("/events?severity=critical");
-  await operator.getByRole("link", { name: STUFFING_IP }).first().click();
+  // The attacking address, from the security overview's credential-stuffing suspects.
+  await expect(operator).toHaveURL(/\/overview$/);
+  await operator.getByRole("table", { name: "Credential-stuffing suspects" }).getByRole("link", { name: STUFFING_IP, exact: true }).click();
   await expect(operator).toHaveURL(new RegExp(`/ips/${STUFFING_IP.replace(/\./g, "\\.")}`));
   await expect(operator.getByRole("heading", { name: new RegExp(STUFFING_IP) })).toBeVisible();
 

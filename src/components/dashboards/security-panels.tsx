@@ -24,9 +24,9 @@ export function SecuritySnapshot() {
   if (query.isError) return <p role="alert" className="mb-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">The current counts could not load: {query.error.message}</p>;
   return (
     <section aria-label="Right now" className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-      <StatTile label="Open events" loading={query.isPending} value={data ? <Link href="/events" className="hover:underline">{formatCount(data.openEvents)}</Link> : null} tone={data?.openEvents ? "text-amber-700" : undefined} hint="not yet acknowledged" />
+      <StatTile label="Open events" loading={query.isPending} value={data ? <Link href="/events?status=open" className="hover:underline">{formatCount(data.openEvents)}</Link> : null} tone={data?.openEvents ? "text-amber-700" : undefined} hint="not yet acknowledged" />
       <StatTile label="Unresolved critical / high" loading={query.isPending} value={data ? <Link href="/events?severity=critical,high" className="hover:underline">{`${formatCount(critical)} / ${formatCount(high)}`}</Link> : null} tone={critical ? "text-red-700" : undefined} hint="open or acknowledged" />
-      <StatTile label="Accounts locked now" loading={query.isPending} value={data ? formatCount(data.lockedAccounts) : null} tone={data?.lockedAccounts ? "text-red-700" : undefined} />
+      <StatTile label="Accounts locked now" loading={query.isPending} value={data ? <Link href="/users?lockedNow=1" className="hover:underline">{formatCount(data.lockedAccounts)}</Link> : null} tone={data?.lockedAccounts ? "text-red-700" : undefined} />
       <StatTile label="Active sessions" loading={query.isPending} value={data ? formatCount(data.activeSessions) : null} hint={data ? <>as of <LocalTime value={data.asOf} mode="time" /></> : undefined} />
     </section>
   );

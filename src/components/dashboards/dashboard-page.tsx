@@ -15,7 +15,7 @@ export function DashboardPage({ title, description, parsed, back, children }: { 
   return (
     <>
       {back ? <Suspense>{back}</Suspense> : null}
-      <PageHeader title={title} description={description} actions={<Freshness />} />
+      <PageHeader title={title} description={description} actions={<Freshness key={range ? `${range.from}/${range.to}` : "none"} />} />
       <Suspense>
         <TimeRangeControl current={parsed.ok && range ? { from: range.from, to: range.to, preset: parsed.range.preset } : null} error={parsed.ok ? undefined : parsed.error} />
       </Suspense>

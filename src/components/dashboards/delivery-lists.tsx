@@ -83,7 +83,7 @@ export function SmsDeliveriesList({ range }: { range: DashboardRange }) {
           { heading: "Template", cell: (r) => r.template },
           { heading: "Provider", cell: (r) => r.provider },
           { heading: "Status", cell: (r) => <DeliveryStatus status={r.status} error={r.errorMessage} /> },
-          { heading: "Cost", align: "right", cell: (r) => (r.cost !== null ? formatMoney(r.cost, r.currency) : "—") },
+          { heading: "Cost", align: "right", className: "whitespace-nowrap", cell: (r) => (r.cost !== null ? formatMoney(r.cost, r.currency) : "—") },
         ]}
       />
     </>

@@ -32,9 +32,9 @@ export function FeesList({ range }: { range: DashboardRange }) {
           { heading: "When", className: "whitespace-nowrap", cell: (r) => <LocalTime value={r.at} /> },
           { heading: "Category", className: "capitalize", cell: (r) => humanize(r.category) },
           { heading: "Transaction", className: "font-mono text-xs", cell: (r) => <span title={r.transactionId}>{humanize(r.transactionType)} · {String(r.transactionId).slice(0, 8)}</span> },
-          { heading: "Fee", align: "right", cell: (r) => formatMoney(r.feeAmount, r.currency) },
-          { heading: "Platform", align: "right", cell: (r) => formatMoney(r.platformRevenue, r.currency) },
-          { heading: "DAO", align: "right", cell: (r) => formatMoney(r.daoRevenue, r.currency) },
+          { heading: "Fee", align: "right", className: "whitespace-nowrap", cell: (r) => formatMoney(r.feeAmount, r.currency) },
+          { heading: "Platform", align: "right", className: "whitespace-nowrap", cell: (r) => formatMoney(r.platformRevenue, r.currency) },
+          { heading: "DAO", align: "right", className: "whitespace-nowrap", cell: (r) => formatMoney(r.daoRevenue, r.currency) },
         ]}
       />
     </>

@@ -134,8 +134,8 @@ export function SwapVolume({ range }: { range: DashboardRange }) {
                     {r.fromCurrency} → {r.toCurrency}
                   </Td>
                   <Td align="right">{formatCount(r.swaps)}</Td>
-                  <Td align="right">{formatMoney(r.fromAmount, r.fromCurrency)}</Td>
-                  <Td align="right">{formatMoney(r.toAmount, r.toCurrency)}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatMoney(r.fromAmount, r.fromCurrency)}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatMoney(r.toAmount, r.toCurrency)}</Td>
                 </tr>
               ))}
             </TBody>
@@ -191,9 +191,9 @@ export function BalancesByCurrency() {
                 <tr key={r.currency}>
                   <Td className="font-medium">{r.currency}</Td>
                   <Td align="right">{formatCount(r.holders)}</Td>
-                  <Td align="right">{formatMoney(r.available, r.currency)}</Td>
-                  <Td align="right">{formatMoney(r.pending, r.currency)}</Td>
-                  <Td align="right">{formatMoney(r.locked, r.currency)}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatMoney(r.available, r.currency)}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatMoney(r.pending, r.currency)}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatMoney(r.locked, r.currency)}</Td>
                 </tr>
               ))}
             </TBody>

@@ -181,7 +181,7 @@ export function SmsByProvider({ range }: { range: DashboardRange }) {
                   <Td align="right">{formatCount(r.messages)}</Td>
                   <Td align="right">{formatCount(r.delivered)}</Td>
                   <Td align="right">{r.failed ? <Link href={smsHref(range, { provider: r.provider, status: "failed" })} className="text-red-700 hover:underline">{formatCount(r.failed)}</Link> : "0"}</Td>
-                  <Td align="right">{r.currency ? formatMoney(r.cost, r.currency) : <span className="text-slate-400">no cost billed</span>}</Td>
+                  <Td align="right" className="whitespace-nowrap">{r.currency ? formatMoney(r.cost, r.currency) : <span className="text-slate-400">no cost billed</span>}</Td>
                 </tr>
               ))}
             </TBody>
@@ -219,7 +219,7 @@ export function SmsByCountry({ range }: { range: DashboardRange }) {
                     )}
                   </Td>
                   <Td align="right">{formatCount(r.messages)}</Td>
-                  <Td align="right">{r.currency ? formatMoney(r.cost, r.currency) : <span className="text-slate-400">no cost billed</span>}</Td>
+                  <Td align="right" className="whitespace-nowrap">{r.currency ? formatMoney(r.cost, r.currency) : <span className="text-slate-400">no cost billed</span>}</Td>
                 </tr>
               ))}
             </TBody>

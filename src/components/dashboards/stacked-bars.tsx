@@ -126,7 +126,7 @@ export function StackedBars<R>({ label, rows, category, categoryHeading, series,
                 const seriesTarget = s.href?.(row);
                 const text = s.text ? s.text(row) : s.value(row).toLocaleString("en");
                 return (
-                  <Td key={s.name} align="right">
+                  <Td key={s.name} align="right" className="whitespace-nowrap">
                     {seriesTarget && s.value(row) > 0 ? (
                       <Link href={seriesTarget} className="text-brand-700 hover:underline">
                         {text}
@@ -138,7 +138,7 @@ export function StackedBars<R>({ label, rows, category, categoryHeading, series,
                 );
               })}
               {extraColumns.map((c) => (
-                <Td key={c.heading} align="right">
+                <Td key={c.heading} align="right" className="whitespace-nowrap">
                   {c.cell(row)}
                 </Td>
               ))}

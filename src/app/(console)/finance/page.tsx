@@ -18,7 +18,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
             <FeeRevenueByCategory range={range} />
             <FeeRevenueOverTime range={range} />
           </div>
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6 2xl:grid-cols-2">
             <SwapVolume range={range} />
             <MpesaByStatus range={range} />
           </div>

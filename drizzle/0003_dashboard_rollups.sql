@@ -80,7 +80,9 @@ CREATE TABLE "login_ip_rollup" (
   CONSTRAINT "login_ip_rollup_key" UNIQUE NULLS NOT DISTINCT ("grain", "bucket", "ip_address")
 );
 --> statement-breakpoint
-CREATE INDEX "login_ip_rollup_failures_idx" ON "login_ip_rollup" (grain, failures DESC, bucket) WHERE failures >= 5;
+CREATE INDEX "login_ip_rollup_failures_idx" ON "login_ip_rollup" (grain, failures DESC, bucket) WHERE failures >= 2;
+--> statement-breakpoint
+CREATE INDEX "login_ip_rollup_failing_idx" ON "login_ip_rollup" (grain, bucket) INCLUDE (ip_address, failures, last_failure_at) WHERE failures > 0;
 --> statement-breakpoint
 CREATE INDEX "login_ip_rollup_ip_idx" ON "login_ip_rollup" (ip_address, grain, bucket);
 --> statement-breakpoint
@@ -419,7 +421,7 @@ CREATE TABLE "sms_recipient_rollup" (
   CONSTRAINT "sms_recipient_rollup_key" UNIQUE NULLS NOT DISTINCT ("grain", "bucket", "to_phone")
 );
 --> statement-breakpoint
-CREATE INDEX "sms_recipient_rollup_messages_idx" ON "sms_recipient_rollup" (grain, messages DESC, bucket) WHERE messages >= 3;
+CREATE INDEX "sms_recipient_rollup_messages_idx" ON "sms_recipient_rollup" (grain, messages DESC, bucket) WHERE messages >= 2;
 --> statement-breakpoint
 CREATE INDEX "sms_recipient_rollup_phone_idx" ON "sms_recipient_rollup" (to_phone, grain, bucket);
 --> statement-breakpoint

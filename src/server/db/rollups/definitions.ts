@@ -71,8 +71,10 @@ export const ROLLUPS = {
       { name: "last_failure_at", row: `CASE WHEN ${FAILURE} THEN created_at END`, agg: "max", type: "timestamptz" },
     ],
     indexes: [
-      // Top failing addresses: candidates with many failures in one bucket.
-      { name: "login_ip_rollup_failures_idx", on: "(grain, failures DESC, bucket) WHERE failures >= 5" },
+      // Top failing addresses: candidates with many failures in one bucket...
+      { name: "login_ip_rollup_failures_idx", on: "(grain, failures DESC, bucket) WHERE failures >= 2" },
+      // ...and, when no bound settles it, every failing address of a range (most rows here have no failure).
+      { name: "login_ip_rollup_failing_idx", on: "(grain, bucket) INCLUDE (ip_address, failures, last_failure_at) WHERE failures > 0" },
       // Every bucket of a candidate address.
       { name: "login_ip_rollup_ip_idx", on: "(ip_address, grain, bucket)" },
       // Credential-stuffing candidates: an hour with more than 10 attempts from one address.
@@ -144,7 +146,7 @@ export const ROLLUPS = {
       { name: "country_code", row: "country_code", agg: "max", type: "varchar(2)" },
     ],
     indexes: [
-      { name: "sms_recipient_rollup_messages_idx", on: "(grain, messages DESC, bucket) WHERE messages >= 3" },
+      { name: "sms_recipient_rollup_messages_idx", on: "(grain, messages DESC, bucket) WHERE messages >= 2" },
       { name: "sms_recipient_rollup_phone_idx", on: "(to_phone, grain, bucket)" },
     ],
   },

@@ -149,7 +149,6 @@ export async function smsTopRecipients(db: Db, range: TimeRange & { limit: numbe
     key: "to_phone",
     measure: "messages",
     last: "last_sent_at",
-    minBucketValue: 3,
     limit: range.limit,
     rawEdges: (raw) => sql`SELECT to_phone AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last FROM sms_delivery_log WHERE ${raw(sql`created_at`)} GROUP BY 1`,
   });

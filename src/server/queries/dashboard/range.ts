@@ -51,12 +51,15 @@ export function bucketStarts(range: TimeRange, bucket: "hour" | "day"): Date[] {
 }
 
 interface Segments {
-  /** Rows of the rollup that lie wholly inside the range. */
+  /** Rows of the rollup that lie wholly inside the range: `day` OR `hour`. */
   rollup: SQL;
+  /** Its day rows, and how many days (0: none, and `day` is false). */
+  day: SQL;
+  days: number;
+  /** Its hour rows: the whole hours not inside a whole day. */
+  hour: SQL;
   /** Rows of the source at the ragged edges, which no whole bucket covers. */
   raw: (time: SQL) => SQL;
-  /** How many rollup buckets the range reads (bounds what a row can hide in top-N pruning). */
-  buckets: number;
 }
 
 /**
@@ -69,20 +72,20 @@ export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "
   const { from, to } = range;
   const h0 = ceilTo(from, HOUR);
   const h1 = floorTo(to, HOUR);
+  const none = sql`false`;
   if (!grains.includes("hour") || h0 >= h1) {
-    return { rollup: sql`false`, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})`, buckets: 0 };
+    return { rollup: none, day: none, days: 0, hour: none, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
   }
   const raw = (t: SQL) => sql`((${t} >= ${iso(from)} AND ${t} < ${iso(h0)}) OR (${t} >= ${iso(h1)} AND ${t} < ${iso(to)}))`;
   const d0 = ceilTo(from, DAY);
   const d1 = floorTo(to, DAY);
   if (!grains.includes("day") || d0 >= d1) {
-    return { rollup: sql`(grain = 'hour' AND bucket >= ${iso(h0)} AND bucket < ${iso(h1)})`, raw, buckets: (h1.getTime() - h0.getTime()) / HOUR };
+    const hour = sql`(grain = 'hour' AND bucket >= ${iso(h0)} AND bucket < ${iso(h1)})`;
+    return { rollup: hour, day: none, days: 0, hour, raw };
   }
-  return {
-    rollup: sql`((grain = 'day' AND bucket >= ${iso(d0)} AND bucket < ${iso(d1)}) OR (grain = 'hour' AND ((bucket >= ${iso(h0)} AND bucket < ${iso(d0)}) OR (bucket >= ${iso(d1)} AND bucket < ${iso(h1)}))))`,
-    raw,
-    buckets: (d1.getTime() - d0.getTime()) / DAY + (d0.getTime() - h0.getTime() + h1.getTime() - d1.getTime()) / HOUR,
-  };
+  const day = sql`(grain = 'day' AND bucket >= ${iso(d0)} AND bucket < ${iso(d1)})`;
+  const hour = sql`(grain = 'hour' AND ((bucket >= ${iso(h0)} AND bucket < ${iso(d0)}) OR (bucket >= ${iso(d1)} AND bucket < ${iso(h1)})))`;
+  return { rollup: sql`(${day} OR ${hour})`, day, days: (d1.getTime() - d0.getTime()) / DAY, hour, raw };
 }
 
 /**

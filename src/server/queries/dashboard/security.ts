@@ -47,7 +47,6 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
     keyIsInet: true,
     measure: "failures",
     last: "last_failure_at",
-    minBucketValue: 2,
     limit: range.limit,
     rawEdges: (raw) => sql`SELECT host(ip_address) AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last
                            FROM login_attempts WHERE attempt_result <> 'success' AND ${raw(sql`created_at`)} GROUP BY 1`,

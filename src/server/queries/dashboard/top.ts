@@ -15,86 +15,86 @@ type Total = {
 
 /**
  * The `limit` keys with the largest sum of a rollup measure over a range,
- * exactly, without adding up every key. Keys with at least `m` in some bucket
- * are candidates (a partial index finds them), and so is every key in the raw
- * edges; their totals are exact. A key that is not a candidate has less than
- * `m` in each of the range's buckets, so at most (m - 1) * buckets in all: if
- * the last of the top `limit` candidates beats that, nobody else can be in the
- * top. Otherwise `m` is lowered, and at the bottom every key is added up.
+ * exactly, without adding up every key's days.
+ *
+ * A range is whole days, plus whole hours and raw minutes at its ends. The
+ * ends are small: every key in them is added up (A). Over the days, keys
+ * holding at least `m` in some day are candidates (a partial index finds
+ * them), and so are the keys largest in A; a candidate's total is exact. Any
+ * other key has less than `m` in each day and at most the largest A of a
+ * non-candidate at the ends, so no more than (m - 1) * days + that: when the
+ * last of the top `limit` candidates beats this bound, nobody else can be in
+ * the top. Otherwise `m` is lowered, and at the bottom every key's days are
+ * added up.
  */
 export async function topByTotal(
   db: Db,
   range: TimeRange,
-  spec: { table: string; key: string; keyIsInet?: boolean; measure: string; last: string; minBucketValue: number; rawEdges: (raw: ReturnType<typeof segments>["raw"]) => SQL; limit: number },
+  spec: { table: string; key: string; keyIsInet?: boolean; measure: string; last: string; rawEdges: (raw: ReturnType<typeof segments>["raw"]) => SQL; limit: number },
 ): Promise<Total[]> {
   const seg = segments(range);
   const table = sql.raw(`"${spec.table}"`);
   const key = sql.raw(`"${spec.key}"`);
   const measure = sql.raw(`"${spec.measure}"`);
   const last = sql.raw(`"${spec.last}"`);
-  // Keys as text in the form callers show: an address without its /32.
-  const keyText = (alias: string | null) => {
-    const column = alias ? `${alias}."${spec.key}"` : `"${spec.key}"`;
-    return sql.raw(spec.keyIsInet ? `host(${column})` : `${column}::text`);
-  };
-  const edges = await queryRows<Total>(db, spec.rawEdges(seg.raw));
+  const asText = (column: string) => sql.raw(spec.keyIsInet ? `host(${column})` : `${column}::text`);
   const rank = (rows: Total[]) => rows.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const merge = (into: Map<string, Total>, row: Total) => {
+    const cur = into.get(row.key);
+    if (!cur) into.set(row.key, { ...row });
+    else {
+      cur.total += row.total;
+      if (row.last && (!cur.last || row.last > cur.last)) cur.last = row.last;
+    }
+  };
 
+  // A: the ends of the range, every key, largest first.
+  const ends = new Map<string, Total>();
+  for (const row of await queryRows<Total>(db, spec.rawEdges(seg.raw))) merge(ends, row);
+  for (const row of await queryRows<Total>(
+    db,
+    sql`SELECT ${asText(`"${spec.key}"`)} AS key, sum(${measure})::int AS total, ${utc(`max(${spec.last})`)} AS last
+        FROM ${table} WHERE ${seg.hour} AND ${measure} > 0 GROUP BY ${key}`,
+  ))
+    merge(ends, row);
+  const endsRanked = rank([...ends.values()].filter((r) => r.total > 0));
+  if (seg.days === 0) return endsRanked.slice(0, spec.limit);
 
-  for (const m of [1024, 128, 16, spec.minBucketValue]) {
-    if (m < spec.minBucketValue || seg.buckets === 0) break;
-    const rows = await queryRows<Total>(
+  const leaders = endsRanked.slice(0, Math.max(100, spec.limit));
+  const restOfEnds = endsRanked[leaders.length]?.total ?? 0;
+  const withDays = async (candidates: SQL) => {
+    const days = await queryRows<Total>(
       db,
-      sql`WITH candidates AS (
-            SELECT DISTINCT ${key} AS k FROM ${table} WHERE ${seg.rollup} AND ${measure} >= ${m}
-          )
-          SELECT ${keyText("r")} AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
-          FROM ${table} r JOIN candidates c ON r.${key} = c.k
-          WHERE ${seg.rollup}
-          GROUP BY r.${key}`,
+      sql`WITH candidates AS (${candidates})
+          SELECT ${asText("c.k")} AS key, coalesce(t.total, 0)::int AS total, ${utc("t.last")} AS last
+          FROM candidates c CROSS JOIN LATERAL (
+            SELECT sum(r.${measure}) AS total, max(r.${last}) AS last FROM ${table} r WHERE r.${key} = c.k AND ${seg.day}
+          ) t`,
     );
-    const merged = new Map(rows.map((r) => [r.key, { ...r }]));
-    for (const e of edges) {
-      const cur = merged.get(e.key);
-      if (!cur) continue; // edge-only keys are added below, with their rolled-up buckets
-      cur.total += e.total;
-      if (e.last && (!cur.last || e.last > cur.last)) cur.last = e.last;
+    const totals = new Map<string, Total>();
+    for (const row of days) merge(totals, row);
+    for (const row of leaders) merge(totals, row);
+    for (const row of days) {
+      const end = ends.get(row.key);
+      if (end && !leaders.includes(end)) merge(totals, end);
     }
-    const missing = edges.filter((e) => !merged.has(e.key)).map((e) => e.key);
-    if (missing.length) {
-      const extra = await queryRows<Total>(
-        db,
-        sql`SELECT ${keyText("r")} AS key, sum(r.${measure})::int AS total, ${utc(`max(r.${spec.last})`)} AS last
-            FROM ${table} r WHERE ${seg.rollup} AND ${keyText("r")} = ANY(${sql`string_to_array(${missing.join("\u0001")}, ${"\u0001"})`})
-            GROUP BY r.${key}`,
-      );
-      const extraMap = new Map(extra.map((r) => [r.key, r]));
-      for (const e of edges.filter((x) => !merged.has(x.key))) {
-        const rolled = extraMap.get(e.key);
-        const lastAt = [rolled?.last, e.last].filter(Boolean).sort().pop() ?? null;
-        merged.set(e.key, { key: e.key, total: e.total + (rolled?.total ?? 0), last: lastAt });
-      }
-    }
-    const ranked = rank([...merged.values()]);
-    const bound = (m - 1) * seg.buckets;
+    return rank([...totals.values()].filter((r) => r.total > 0));
+  };
+  const leaderKeys = sql`SELECT unnest(string_to_array(${leaders.map((l) => l.key).join("\u0001")}, ${"\u0001"})${sql.raw(spec.keyIsInet ? "::inet[]" : "")})`;
+
+  for (const m of [16, 2]) {
+    const ranked = await withDays(sql`SELECT ${key} AS k FROM ${table} WHERE ${seg.day} AND ${measure} >= ${m} UNION ${leaderKeys}`);
+    const bound = (m - 1) * seg.days + restOfEnds;
     if (ranked.length >= spec.limit && ranked[spec.limit - 1]!.total > bound) return ranked.slice(0, spec.limit);
   }
-  // Every key, added up: the rollup's whole buckets and the raw edges.
-  const all = await queryRows<Total>(
+  // Every key's days, added to the ends.
+  const all = new Map<string, Total>();
+  for (const row of await queryRows<Total>(
     db,
-    sql`SELECT key, sum(total)::int AS total, ${utc("max(last)")} AS last FROM (
-          SELECT ${keyText(null)} AS key, ${measure} AS total, ${last} AS last FROM ${table} WHERE ${seg.rollup}
-        ) x GROUP BY key`,
-  );
-  const merged = new Map(all.map((r) => [r.key, { ...r }]));
-  for (const e of edges) {
-    const cur = merged.get(e.key);
-    if (!cur) merged.set(e.key, { ...e });
-    else {
-      cur.total += e.total;
-      if (e.last && (!cur.last || e.last > cur.last)) cur.last = e.last;
-    }
-  }
-  return rank([...merged.values()].filter((r) => r.total > 0)).slice(0, spec.limit);
+    sql`SELECT ${asText(`"${spec.key}"`)} AS key, sum(${measure})::int AS total, ${utc(`max(${spec.last})`)} AS last
+        FROM ${table} WHERE ${seg.day} AND ${measure} > 0 GROUP BY ${key}`,
+  ))
+    merge(all, row);
+  for (const row of ends.values()) merge(all, row);
+  return rank([...all.values()].filter((r) => r.total > 0)).slice(0, spec.limit);
 }
-

@@ -256,12 +256,12 @@ describe.each(RANGES)("exactly the raw rows, from %s to %s", (fromIso, toIso) =>
     expect(nonZero).toEqual(raw.sort((a, b) => (a.b < b.b ? -1 : 1)));
   });
 
-  it("failed logins by IP", async () => {
-    const mine = await q.failedLoginsByIp(t.db, { ...r, limit: 10 });
+  it.each([1, 3, 10, 100])("failed logins by IP, top %i", async (limit) => {
+    const mine = await q.failedLoginsByIp(t.db, { ...r, limit });
     const raw = await queryRows<{ ip: string; failures: number; distinctIdentifiers: number; last: string }>(
       t.db,
       sql`SELECT host(ip_address) AS ip, count(*)::int AS failures, count(DISTINCT identifier)::int AS "distinctIdentifiers", max(created_at)::text AS last
-          FROM login_attempts WHERE attempt_result <> 'success' AND ${p} GROUP BY 1 ORDER BY 2 DESC, host(ip_address) COLLATE "C" LIMIT 10`,
+          FROM login_attempts WHERE attempt_result <> 'success' AND ${p} GROUP BY 1 ORDER BY 2 DESC, host(ip_address) COLLATE "C" LIMIT ${limit}`,
     );
     expect(mine).toEqual(raw.map(({ last, ...x }) => ({ ...x, lastAttemptAt: new Date(last) })));
   });
@@ -300,12 +300,14 @@ describe.each(RANGES)("exactly the raw rows, from %s to %s", (fromIso, toIso) =>
     expect(mine.byCurrency).toEqual(raw);
     const rawDaily = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT date_bin('1 day', created_at, TIMESTAMPTZ '2000-01-01Z'), currency FROM sms_delivery_log WHERE ${p}) x`);
     expect(mine.daily).toHaveLength(rawDaily[0]!.n);
-    const top = await q.smsTopRecipients(t.db, { ...r, limit: 5 });
-    const rawTop = await queryRows<{ phone: string; messages: number }>(
-      t.db,
-      sql`SELECT to_phone AS phone, count(*)::int AS messages FROM sms_delivery_log WHERE ${p} GROUP BY 1 ORDER BY 2 DESC, to_phone COLLATE "C" LIMIT 5`,
-    );
-    expect(top.map((x) => ({ phone: x.phone, messages: x.messages }))).toEqual(rawTop);
+    for (const limit of [1, 5, 50]) {
+      const top = await q.smsTopRecipients(t.db, { ...r, limit });
+      const rawTop = await queryRows<{ phone: string; messages: number }>(
+        t.db,
+        sql`SELECT to_phone AS phone, count(*)::int AS messages FROM sms_delivery_log WHERE ${p} GROUP BY 1 ORDER BY 2 DESC, to_phone COLLATE "C" LIMIT ${limit}`,
+      );
+      expect(top.map((x) => ({ phone: x.phone, messages: x.messages }))).toEqual(rawTop);
+    }
   });
 
   it("fee revenue, swaps and M-Pesa", async () => {

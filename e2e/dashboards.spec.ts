@@ -34,6 +34,12 @@ test("the security overview shows the planted attacks, follows the range in the 
   const critical = severity.getByRole("link", { name: "critical", exact: true });
   await expect(critical).toHaveAttribute("href", /^\/events\?severity=critical&status=open%2Cacknowledged%2Cresolved&from=/);
 
+  // A bar of the sign-ins chart is the way into its own hour's attempts (its span replaces the page's range).
+  await panel(page, "Sign-ins over time").locator(".recharts-bar-rectangle").last().click();
+  await expect(page).toHaveURL(/\/overview\/attempts\?from=\S+&to=\S+&outcome=(success|failure)$/);
+  await expect(bodyRows(page, "Sign-in attempts").first()).toBeVisible();
+  await page.goBack();
+
   // The range lives in the URL, and changing it reloads the panels.
   const shownBefore = await page.getByTestId("range-shown").textContent();
   await page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "30 days" }).click();

@@ -14,7 +14,8 @@ export function dashboardRange(range: TimeRange): DashboardRange {
 
 /** A drill-down link: the page's range (or a bar's own span) plus filters; empty filters are left out. */
 export function drillHref(path: string, range: Record<string, string>, filters: Record<string, string | null | undefined> = {}): string {
-  const params = new URLSearchParams(range);
+  // A bar's own span replaces the page's range rather than sitting beside it.
+  const params = new URLSearchParams(filters.from || filters.to ? {} : range);
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   return `${path}?${params.toString()}`;
 }

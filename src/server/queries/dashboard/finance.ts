@@ -28,7 +28,16 @@ export async function feeRevenueOverTime(db: Db, range: TimeRange) {
         FROM (SELECT ${binTo(bucket)} AS b, currency, platform, dao FROM ${rollupSource(ROLLUPS.fees, range, { grains: bucket === "hour" ? ["hour"] : ["hour", "day"] })} s) x
         GROUP BY b, currency ORDER BY b, currency`,
   );
-  return { bucket, buckets: bucketStarts(range, bucket), points: rows.map((r) => ({ ...r, at: new Date(r.at) })) };
+  // Every bucket for every currency seen, zeros included, so the time axis reads evenly.
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  const byKey = new Map(rows.map((r) => [`${new Date(r.at).getTime()}|${r.currency}`, r]));
+  const points = bucketStarts(range, bucket).flatMap((at) =>
+    currencies.map((currency) => {
+      const r = byKey.get(`${at.getTime()}|${currency}`);
+      return { at, currency, platform: r?.platform ?? "0", dao: r?.dao ?? "0" };
+    }),
+  );
+  return { bucket, points };
 }
 
 /** Completed currency swaps per pair: how many, and how much went in and came out. */

@@ -150,7 +150,7 @@ export async function smsTopRecipients(db: Db, range: TimeRange & { limit: numbe
     measure: "messages",
     last: "last_sent_at",
     limit: range.limit,
-    rawEdges: (raw) => sql`SELECT to_phone AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last FROM sms_delivery_log WHERE ${raw(sql`created_at`)} GROUP BY 1`,
+    rawEdges: (raw) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${raw(sql`created_at`)} GROUP BY 1`,
   });
   if (top.length === 0) return [];
   const phones = top.map((t) => t.key);

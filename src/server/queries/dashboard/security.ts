@@ -48,7 +48,7 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
     measure: "failures",
     last: "last_failure_at",
     limit: range.limit,
-    rawEdges: (raw) => sql`SELECT host(ip_address) AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last
+    rawEdges: (raw) => sql`SELECT ip_address AS key, count(*)::int AS total, max(created_at) AS last
                            FROM login_attempts WHERE attempt_result <> 'success' AND ${raw(sql`created_at`)} GROUP BY 1`,
   });
   if (top.length === 0) return [];

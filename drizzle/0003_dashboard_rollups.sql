@@ -84,7 +84,7 @@ CREATE INDEX "login_ip_rollup_failures_idx" ON "login_ip_rollup" (grain, failure
 --> statement-breakpoint
 CREATE INDEX "login_ip_rollup_failing_idx" ON "login_ip_rollup" (grain, bucket) INCLUDE (ip_address, failures, last_failure_at) WHERE failures > 0;
 --> statement-breakpoint
-CREATE INDEX "login_ip_rollup_ip_idx" ON "login_ip_rollup" (ip_address, grain, bucket);
+CREATE INDEX "login_ip_rollup_ip_idx" ON "login_ip_rollup" (ip_address, grain, bucket) INCLUDE (attempts, failures, last_failure_at);
 --> statement-breakpoint
 CREATE INDEX "login_ip_rollup_busy_idx" ON "login_ip_rollup" (grain, bucket) INCLUDE (ip_address) WHERE attempts > 10;
 --> statement-breakpoint
@@ -423,7 +423,7 @@ CREATE TABLE "sms_recipient_rollup" (
 --> statement-breakpoint
 CREATE INDEX "sms_recipient_rollup_messages_idx" ON "sms_recipient_rollup" (grain, messages DESC, bucket) WHERE messages >= 2;
 --> statement-breakpoint
-CREATE INDEX "sms_recipient_rollup_phone_idx" ON "sms_recipient_rollup" (to_phone, grain, bucket);
+CREATE INDEX "sms_recipient_rollup_phone_idx" ON "sms_recipient_rollup" (to_phone, grain, bucket) INCLUDE (messages, last_sent_at);
 --> statement-breakpoint
 CREATE FUNCTION "sms_recipient_rollup_add"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

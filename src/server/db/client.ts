@@ -24,7 +24,9 @@ export interface DatabaseHandle {
  */
 export function openDatabase(options: { url?: string; dataDir?: string }): DatabaseHandle {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    // JIT compiles a plan when its estimated cost is high; the console's queries are
+    // short, read indexes and rollups, and would spend more compiling than running.
+    const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: "postgres",

@@ -76,7 +76,7 @@ export const ROLLUPS = {
       // ...and, when no bound settles it, every failing address of a range (most rows here have no failure).
       { name: "login_ip_rollup_failing_idx", on: "(grain, bucket) INCLUDE (ip_address, failures, last_failure_at) WHERE failures > 0" },
       // Every bucket of a candidate address.
-      { name: "login_ip_rollup_ip_idx", on: "(ip_address, grain, bucket)" },
+      { name: "login_ip_rollup_ip_idx", on: "(ip_address, grain, bucket) INCLUDE (attempts, failures, last_failure_at)" },
       // Credential-stuffing candidates: an hour with more than 10 attempts from one address.
       { name: "login_ip_rollup_busy_idx", on: "(grain, bucket) INCLUDE (ip_address) WHERE attempts > 10" },
     ],
@@ -147,7 +147,7 @@ export const ROLLUPS = {
     ],
     indexes: [
       { name: "sms_recipient_rollup_messages_idx", on: "(grain, messages DESC, bucket) WHERE messages >= 2" },
-      { name: "sms_recipient_rollup_phone_idx", on: "(to_phone, grain, bucket)" },
+      { name: "sms_recipient_rollup_phone_idx", on: "(to_phone, grain, bucket) INCLUDE (messages, last_sent_at)" },
     ],
   },
   fees: {

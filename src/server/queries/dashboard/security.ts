@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant as iso, rollupSource, seriesBucket, type TimeRange } from "./range";
+import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, type TimeRange } from "./range";
 import { topByTotal, utc } from "./top";
 
 // Definitions (the README's "Which rows count" repeats them):
@@ -54,11 +54,12 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
   if (top.length === 0) return [];
   const distinct = await queryRows<{ ip: string; identifiers: number }>(
     db,
-    sql`SELECT host(ip_address) AS ip, count(DISTINCT identifier)::int AS identifiers
+    sql`SELECT host(ip_address) AS ip, identifiers FROM (
+        SELECT ip_address, count(DISTINCT identifier)::int AS identifiers
         FROM login_attempts
         WHERE ip_address = ANY(${sql`string_to_array(${top.map((t) => t.key).join(",")}, ',')::inet[]`})
           AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
-        GROUP BY 1`,
+        GROUP BY 1) x`,
   );
   const identifiers = new Map(distinct.map((d) => [d.ip, d.identifiers]));
   return top.map((t) => ({ ip: t.key, failures: t.total, distinctIdentifiers: identifiers.get(t.key) ?? 0, lastAttemptAt: new Date(t.last!) }));
@@ -152,37 +153,74 @@ const epochUs = sql.raw(`(extract(epoch FROM created_at) * 1000000)::bigint::flo
 
 /**
  * Credential-stuffing suspects: addresses that tried more than 20 distinct
- * identifiers within any 60 minutes. Such a window spans at most two clock
- * hours, so one of them saw at least 11 attempts from the address: the hourly
- * rollup's busy hours name the only addresses worth reading in full.
+ * identifiers within any 60 minutes. Such a window lies in two adjacent clock
+ * hours that together saw at least 21 attempts from the address, one of them
+ * at least 11. The hourly rollup names those pairs of hours (a partial index
+ * finds the busy ones), and only the attempts inside them are read.
  */
 export async function credentialStuffing(db: Db, range: TimeRange & { limit: number }) {
   const hourStart = new Date(Math.floor(range.from.getTime() / 3_600_000) * 3_600_000);
-  const rows = await queryRows<Timed & { identifier: string; success: boolean }>(
+  const from = iso(range.from);
+  const to = iso(range.to);
+  const regions = await queryRows<{ ip: string; lo: string }>(
     db,
-    sql`WITH candidates AS (
-          SELECT DISTINCT ip_address FROM login_ip_rollup
-          WHERE grain = 'hour' AND bucket >= ${iso(hourStart)} AND bucket < ${iso(range.to)} AND attempts > 10
+    sql`WITH busy AS (
+          SELECT ip_address, bucket, attempts FROM login_ip_rollup
+          WHERE grain = 'hour' AND bucket >= ${iso(hourStart)} AND bucket < ${to} AND attempts > 10
+        ), pairs AS (
+          SELECT b.ip_address, b.bucket - interval '1 hour' AS lo FROM busy b
+          LEFT JOIN login_ip_rollup p ON p.ip_address = b.ip_address AND p.grain = 'hour' AND p.bucket = b.bucket - interval '1 hour'
+          WHERE b.attempts + coalesce(p.attempts, 0) > ${STUFFING_IDENTIFIERS}
+          UNION
+          SELECT b.ip_address, b.bucket FROM busy b
+          LEFT JOIN login_ip_rollup n ON n.ip_address = b.ip_address AND n.grain = 'hour' AND n.bucket = b.bucket + interval '1 hour'
+          WHERE b.attempts + coalesce(n.attempts, 0) > ${STUFFING_IDENTIFIERS}
         )
-        SELECT host(a.ip_address) AS key, a.identifier, a.attempt_result = 'success' AS success, ${epochUs}
-        FROM login_attempts a JOIN candidates c ON a.ip_address = c.ip_address
-        WHERE a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
+        SELECT host(ip_address) AS ip, ${utc("lo")} AS lo FROM pairs ORDER BY ip_address, lo`,
+  );
+  // Overlapping pairs of hours merge into one stretch per address, so no attempt is read twice.
+  const stretches: { ip: string; lo: string; hi: string }[] = [];
+  for (const { ip, lo: start } of regions) {
+    // Two hours from the pair's first, clipped to the range.
+    const lo = new Date(Math.max(Date.parse(start), range.from.getTime())).toISOString();
+    const hi = new Date(Math.min(Date.parse(start) + 2 * 3_600_000, range.to.getTime())).toISOString();
+    const r = { ip, lo, hi };
+    const prev = stretches[stretches.length - 1];
+    if (prev && prev.ip === r.ip && r.lo <= prev.hi) prev.hi = r.hi > prev.hi ? r.hi : prev.hi;
+    else if (r.lo < r.hi) stretches.push({ ...r });
+  }
+  if (stretches.length === 0) return [];
+  const list = (values: string[], type: string) => sql`string_to_array(${values.join(",")}, ',')::${sql.raw(type)}[]`;
+  const rows = await queryRows<Timed & { identifier: string }>(
+    db,
+    sql`SELECT host(a.ip_address) AS key, a.identifier, ${epochUs}
+        FROM unnest(${list(stretches.map((s) => s.ip), "inet")}, ${list(stretches.map((s) => s.lo), "timestamptz")}, ${list(stretches.map((s) => s.hi), "timestamptz")}) AS r(ip, lo, hi)
+        JOIN login_attempts a ON a.ip_address = r.ip AND a.created_at >= r.lo AND a.created_at < r.hi
         ORDER BY a.ip_address, a.created_at, a.id`,
   );
-  const suspects = [];
+  const found = [];
   for (const [ip, attempts] of groupByKey(rows)) {
     const best = busiestWindow(attempts, STUFFING_WINDOW_US, (r) => r.identifier);
-    if (best.size <= STUFFING_IDENTIFIERS) continue;
-    suspects.push({
-      ip,
-      distinctIdentifiers: best.size,
-      attempts: attempts.length,
-      successes: attempts.filter((a) => a.success).length,
-      windowStart: usToDate(attempts[best.start]!.us),
-      lastAttemptAt: usToDate(attempts[attempts.length - 1]!.us),
-    });
+    if (best.size > STUFFING_IDENTIFIERS) found.push({ ip, distinctIdentifiers: best.size, windowStart: usToDate(attempts[best.start]!.us) });
   }
-  return suspects.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1)).slice(0, range.limit);
+  found.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1));
+  const top = found.slice(0, range.limit);
+  if (top.length === 0) return [];
+  // What each suspect did over the whole range: whole hours and days from the rollup, the edges from the table.
+  const seg = segments(range);
+  const totals = await queryRows<{ ip: string; attempts: number; failures: number; last: string }>(
+    db,
+    sql`SELECT host(u.ip) AS ip, (coalesce(r.attempts, 0) + e.attempts)::int AS attempts, (coalesce(r.failures, 0) + e.failures)::int AS failures, ${utc("l.last")} AS last
+        FROM unnest(${list(top.map((t) => t.ip), "inet")}) AS u(ip)
+        CROSS JOIN LATERAL (SELECT sum(attempts) AS attempts, sum(failures) AS failures FROM login_ip_rollup WHERE ip_address = u.ip AND ${seg.rollup}) r
+        CROSS JOIN LATERAL (SELECT count(*) AS attempts, count(*) FILTER (WHERE attempt_result <> 'success') AS failures FROM login_attempts WHERE ip_address = u.ip AND ${seg.raw(sql`created_at`)}) e
+        CROSS JOIN LATERAL (SELECT max(created_at) AS last FROM login_attempts WHERE ip_address = u.ip AND created_at >= ${from} AND created_at < ${to}) l`,
+  );
+  const byIp = new Map(totals.map((t) => [t.ip, t]));
+  return top.map((t) => {
+    const total = byIp.get(t.ip)!;
+    return { ip: t.ip, distinctIdentifiers: t.distinctIdentifiers, attempts: total.attempts, successes: total.attempts - total.failures, windowStart: t.windowStart, lastAttemptAt: new Date(total.last) };
+  });
 }
 
 /**

@@ -254,8 +254,18 @@ export async function feeRevenueOverTime(sql: Sql, r: Range) {
     SELECT ${trunc(sql, bucket)} AS at, currency, sum(platform_revenue)::text AS platform, sum(dao_revenue)::text AS dao
     FROM transaction_fees WHERE created_at >= ${r.from} AND created_at < ${r.to}
     GROUP BY 1, 2 ORDER BY 1, 2`;
-  // Not in the contract (which has { bucket, points }), but the function returns the axis too: check it as well.
-  return { bucket, buckets: buckets.map((b) => b.at), points: [...points] };
+  // Every bucket for every currency seen, zeros where a currency earned nothing, as the tile returns.
+  const currencies = [...new Set(points.map((p) => p.currency))].sort();
+  const byKey = new Map(points.map((p) => [`${p.at.getTime()}|${p.currency}`, p]));
+  return {
+    bucket,
+    points: buckets.flatMap(({ at }) =>
+      currencies.map((currency) => {
+        const p = byKey.get(`${at.getTime()}|${currency}`);
+        return { at, currency, platform: p?.platform ?? "0", dao: p?.dao ?? "0" };
+      }),
+    ),
+  };
 }
 
 export async function swapVolume(sql: Sql, r: Range) {

@@ -65,10 +65,8 @@ export async function mpesaByStatus(db: Db, range: TimeRange) {
 export async function balancesByCurrency(db: Db) {
   return queryRows<{ currency: string; holders: number; available: string; pending: string; locked: string }>(
     db,
-    // Per (currency, user) first, so holders is a count of groups rather than a sort for DISTINCT.
-    sql`SELECT currency, count(*)::int AS holders, sum(available)::text AS available, sum(pending)::text AS pending, sum(locked)::text AS locked
-        FROM (SELECT currency, user_id, sum(available_balance) AS available, sum(pending_balance) AS pending, sum(locked_balance) AS locked
-              FROM user_balances GROUP BY 1, 2) per_user
-        GROUP BY 1 ORDER BY 1`,
+    sql`SELECT currency, count(DISTINCT user_id)::int AS holders, sum(available_balance)::text AS available,
+               sum(pending_balance)::text AS pending, sum(locked_balance)::text AS locked
+        FROM user_balances GROUP BY 1 ORDER BY 1`,
   );
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, rollupSource, seriesBucket, type TimeRange } from "./range";
+import { binTo, bucketStarts, isoInstant, rollupSource, seriesBucket, type TimeRange } from "./range";
 import { topByTotal, utc } from "./top";
 
 // "Delivered" means status delivered; "failed" means status failed; bounces
@@ -142,16 +142,32 @@ export function addDecimal(a: string, b: string): string {
   return `${negative ? "-" : ""}${whole}${scale ? `.${frac}` : ""}`;
 }
 
+/**
+ * Below this many messages in a range, adding up the raw rows by number is
+ * cheaper than the rollup: most numbers get one message a day, so day
+ * buckets hardly shrink them (see the benchmark in the README).
+ */
+export const SMS_RAW_TOP_LIMIT = 40_000;
+
 /** The numbers that received the most messages: SMS pumping shows up here. */
-export async function smsTopRecipients(db: Db, range: TimeRange & { limit: number }) {
-  const top = await topByTotal(db, range, {
-    table: ROLLUPS.smsRecipients.table,
-    key: "to_phone",
-    measure: "messages",
-    last: "last_sent_at",
-    limit: range.limit,
-    rawEdges: (raw) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${raw(sql`created_at`)} GROUP BY 1`,
-  });
+export async function smsTopRecipients(db: Db, range: TimeRange & { limit: number }, options: { rawBelow?: number } = {}) {
+  const [volume] = await queryRows<{ messages: number }>(db, sql`SELECT coalesce(sum(messages), 0)::int AS messages FROM ${rollupSource(ROLLUPS.smsDeliveries, range)} s`);
+  const raw = volume!.messages <= (options.rawBelow ?? SMS_RAW_TOP_LIMIT);
+  const top = raw
+    ? await queryRows<{ key: string; total: number; last: string }>(
+        db,
+        sql`SELECT to_phone AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last FROM sms_delivery_log
+            WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
+            GROUP BY 1 ORDER BY 2 DESC, to_phone COLLATE "C" LIMIT ${range.limit}`,
+      )
+    : await topByTotal(db, range, {
+        table: ROLLUPS.smsRecipients.table,
+        key: "to_phone",
+        measure: "messages",
+        last: "last_sent_at",
+        limit: range.limit,
+        rawEdges: (edge) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${edge(sql`created_at`)} GROUP BY 1`,
+      });
   if (top.length === 0) return [];
   const phones = top.map((t) => t.key);
   const phoneList = sql`string_to_array(${phones.join(",")}, ',')`;

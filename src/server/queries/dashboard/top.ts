@@ -60,8 +60,8 @@ export async function topByTotal(
   if (seg.days === 0) {
     return queryRows<Total>(db, sql`WITH ${ends} ${ranked("ends")} LIMIT ${spec.limit}`);
   }
-  for (const m of [16, 2]) {
-    const rows = await queryRows<Total & { bound: number }>(
+  const step = async (m: number) => {
+    const rows = await queryRows<Total & { rest: number }>(
       db,
       sql`WITH ${ends},
           leaders AS (SELECT key FROM ends ORDER BY total DESC, ${text("key")} COLLATE "C" LIMIT ${leaders}),
@@ -73,9 +73,24 @@ export async function topByTotal(
             LEFT JOIN ends e ON e.key = c.key
           ),
           top AS (${ranked("totals")} LIMIT ${spec.limit})
-          SELECT top.*, ${(m - 1) * seg.days}::int + coalesce((SELECT total FROM ends ORDER BY total DESC, ${text("key")} COLLATE "C" OFFSET ${leaders} LIMIT 1), 0) AS bound FROM top`,
+          SELECT top.*, coalesce((SELECT total FROM ends ORDER BY total DESC, ${text("key")} COLLATE "C" OFFSET ${leaders} LIMIT 1), 0)::int AS rest FROM top`,
     );
-    if (rows.length === spec.limit && rows[spec.limit - 1]!.total > rows[0]!.bound) return rows.map(({ bound: _bound, ...r }) => r);
+    const rest = rows[0]?.rest ?? 0;
+    const floor = rows.length === spec.limit ? rows[spec.limit - 1]!.total : 0;
+    return { exact: floor > (m - 1) * seg.days + rest, top: rows.map(({ rest: _rest, ...r }): Total => r), floor, rest };
+  };
+  // A high `m` first: few candidates. If that does not settle it, its own
+  // `limit`-th total is a floor for the true one (more candidates can only
+  // raise it), so the largest `m` whose bound stays under that floor settles
+  // it in one more step.
+  const first = await step(16);
+  if (first.exact) return first.top;
+  if (first.floor > 0) {
+    const m = Math.floor((first.floor - 1 - first.rest) / seg.days) + 1;
+    if (m >= 2 && m < 16) {
+      const second = await step(m);
+      if (second.exact) return second.top;
+    }
   }
   // Every key's days, added to the ends.
   return queryRows<Total>(

@@ -191,13 +191,15 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
   }
   if (stretches.length === 0) return [];
   const list = (values: string[], type: string) => sql`string_to_array(${values.join(",")}, ',')::${sql.raw(type)}[]`;
-  const rows = await queryRows<Timed & { identifier: string }>(
+  // Stretches are in address order; each row names its stretch by number, and the address comes back from that.
+  const fetched = await queryRows<{ n: number; identifier: string; us: number }>(
     db,
-    sql`SELECT host(a.ip_address) AS key, a.identifier, ${epochUs}
-        FROM unnest(${list(stretches.map((s) => s.ip), "inet")}, ${list(stretches.map((s) => s.lo), "timestamptz")}, ${list(stretches.map((s) => s.hi), "timestamptz")}) AS r(ip, lo, hi)
+    sql`SELECT r.n::int AS n, a.identifier, ${epochUs}
+        FROM unnest(${list(stretches.map((s) => s.ip), "inet")}, ${list(stretches.map((s) => s.lo), "timestamptz")}, ${list(stretches.map((s) => s.hi), "timestamptz")}) WITH ORDINALITY AS r(ip, lo, hi, n)
         JOIN login_attempts a ON a.ip_address = r.ip AND a.created_at >= r.lo AND a.created_at < r.hi
-        ORDER BY a.ip_address, a.created_at, a.id`,
+        ORDER BY r.n, a.created_at, a.id`,
   );
+  const rows = fetched.map((f) => ({ key: stretches[f.n - 1]!.ip, identifier: f.identifier, us: f.us }));
   const found = [];
   for (const [ip, attempts] of groupByKey(rows)) {
     const best = busiestWindow(attempts, STUFFING_WINDOW_US, (r) => r.identifier);

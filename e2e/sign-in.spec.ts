@@ -54,6 +54,9 @@ test("a session revoked in the database is signed out on the next click", async 
   const account = await createAccount("operator", "A-good-long-password-43");
   await signIn(page, account.email, account.password);
   await expect(page).toHaveURL(/\/overview$/);
+  // Let the overview's panels finish loading first: a panel still fetching when the row is revoked
+  // would sign the page out on its own, before the click this test is about.
+  await page.waitForLoadState("networkidle");
   await sql`UPDATE sessions SET revoked_at = now(), revoke_reason = 'e2e' WHERE user_id = ${account.id} AND revoked_at IS NULL`;
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Overview", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=ended/);

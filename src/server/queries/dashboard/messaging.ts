@@ -152,22 +152,26 @@ export const SMS_RAW_TOP_LIMIT = 40_000;
 /** The numbers that received the most messages: SMS pumping shows up here. */
 export async function smsTopRecipients(db: Db, range: TimeRange & { limit: number }, options: { rawBelow?: number } = {}) {
   const [volume] = await queryRows<{ messages: number }>(db, sql`SELECT coalesce(sum(messages), 0)::int AS messages FROM ${rollupSource(ROLLUPS.smsDeliveries, range)} s`);
-  const raw = volume!.messages <= (options.rawBelow ?? SMS_RAW_TOP_LIMIT);
-  const top = raw
-    ? await queryRows<{ key: string; total: number; last: string }>(
-        db,
-        sql`SELECT to_phone AS key, count(*)::int AS total, ${utc("max(created_at)")} AS last FROM sms_delivery_log
-            WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
-            GROUP BY 1 ORDER BY 2 DESC, to_phone COLLATE "C" LIMIT ${range.limit}`,
-      )
-    : await topByTotal(db, range, {
-        table: ROLLUPS.smsRecipients.table,
-        key: "to_phone",
-        measure: "messages",
-        last: "last_sent_at",
-        limit: range.limit,
-        rawEdges: (edge) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${edge(sql`created_at`)} GROUP BY 1`,
-      });
+  if (volume!.messages <= (options.rawBelow ?? SMS_RAW_TOP_LIMIT)) {
+    // Few enough rows: one pass over them answers everything.
+    const rows = await queryRows<{ phone: string; country_code: string | null; messages: number; failed: number; last: string }>(
+      db,
+      sql`SELECT to_phone AS phone, max(country_code) AS country_code, count(*)::int AS messages,
+                 count(*) FILTER (WHERE status IN ('failed', 'bounced'))::int AS failed, ${utc("max(created_at)")} AS last
+          FROM sms_delivery_log
+          WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
+          GROUP BY 1 ORDER BY 3 DESC, to_phone COLLATE "C" LIMIT ${range.limit}`,
+    );
+    return rows.map((r) => ({ phone: r.phone, countryCode: r.country_code, messages: r.messages, failed: r.failed, lastSentAt: new Date(r.last) }));
+  }
+  const top = await topByTotal(db, range, {
+    table: ROLLUPS.smsRecipients.table,
+    key: "to_phone",
+    measure: "messages",
+    last: "last_sent_at",
+    limit: range.limit,
+    rawEdges: (edge) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${edge(sql`created_at`)} GROUP BY 1`,
+  });
   if (top.length === 0) return [];
   const phones = top.map((t) => t.key);
   const phoneList = sql`string_to_array(${phones.join(",")}, ',')`;

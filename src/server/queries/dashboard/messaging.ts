@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant, rollupSource, seriesBucket, type TimeRange } from "./range";
+import { binTo, bucketStarts, isoInstant, rollupSource, seriesBucket, sqlList, type TimeRange } from "./range";
 import { topByTotal, utc } from "./top";
 
 // "Delivered" means status delivered; "failed" means status failed; bounces
@@ -174,7 +174,7 @@ export async function smsTopRecipients(db: Db, range: TimeRange & { limit: numbe
   });
   if (top.length === 0) return [];
   const phones = top.map((t) => t.key);
-  const phoneList = sql`string_to_array(${phones.join(",")}, ',')`;
+  const phoneList = sqlList(phones, "text");
   const details = await queryRows<{ phone: string; failed: number; country_code: string | null }>(
     db,
     sql`SELECT to_phone AS phone, sum(failed)::int AS failed, max(country_code) AS country_code

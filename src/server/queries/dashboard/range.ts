@@ -108,3 +108,13 @@ export function rollupSource(def: RollupDefinition, range: TimeRange, options: {
 export const binTo = (bucket: "hour" | "day", column: SQL = sql`at`) => sql`date_bin(${sql.raw(GRAIN_STEP[bucket])}, ${column}, ${sql.raw(BUCKET_ORIGIN)})`;
 
 export { iso as isoInstant };
+
+/**
+ * A JavaScript list as one SQL array parameter of `type`, for `= ANY(...)` and
+ * `unnest(...)`: one bound string split in the database, the same on PGlite and
+ * postgres.js. For values that cannot hold a comma: addresses, phone numbers,
+ * uuids, timestamps.
+ */
+export function sqlList(values: readonly string[], type: "inet" | "text" | "uuid" | "timestamptz"): SQL {
+  return sql`string_to_array(${values.join(",")}, ',')::${sql.raw(type)}[]`;
+}

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, type TimeRange } from "./range";
+import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, sqlList, type TimeRange } from "./range";
 import { topByTotal, utc } from "./top";
 
 // Definitions (the README's "Which rows count" repeats them):
@@ -57,7 +57,7 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
     sql`SELECT host(ip_address) AS ip, identifiers FROM (
         SELECT ip_address, count(DISTINCT identifier)::int AS identifiers
         FROM login_attempts
-        WHERE ip_address = ANY(${sql`string_to_array(${top.map((t) => t.key).join(",")}, ',')::inet[]`})
+        WHERE ip_address = ANY(${sqlList(top.map((t) => t.key), "inet")})
           AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
         GROUP BY 1) x`,
   );
@@ -190,12 +190,11 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
     else if (r.lo < r.hi) stretches.push({ ...r });
   }
   if (stretches.length === 0) return [];
-  const list = (values: string[], type: string) => sql`string_to_array(${values.join(",")}, ',')::${sql.raw(type)}[]`;
   // Stretches are in address order; each row names its stretch by number, and the address comes back from that.
   const fetched = await queryRows<{ n: number; identifier: string; us: number }>(
     db,
     sql`SELECT r.n::int AS n, a.identifier, ${epochUs}
-        FROM unnest(${list(stretches.map((s) => s.ip), "inet")}, ${list(stretches.map((s) => s.lo), "timestamptz")}, ${list(stretches.map((s) => s.hi), "timestamptz")}) WITH ORDINALITY AS r(ip, lo, hi, n)
+        FROM unnest(${sqlList(stretches.map((s) => s.ip), "inet")}, ${sqlList(stretches.map((s) => s.lo), "timestamptz")}, ${sqlList(stretches.map((s) => s.hi), "timestamptz")}) WITH ORDINALITY AS r(ip, lo, hi, n)
         JOIN login_attempts a ON a.ip_address = r.ip AND a.created_at >= r.lo AND a.created_at < r.hi
         ORDER BY r.n, a.created_at, a.id`,
   );
@@ -213,7 +212,7 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
   const totals = await queryRows<{ ip: string; attempts: number; failures: number; last: string }>(
     db,
     sql`SELECT host(u.ip) AS ip, (coalesce(r.attempts, 0) + e.attempts)::int AS attempts, (coalesce(r.failures, 0) + e.failures)::int AS failures, ${utc("l.last")} AS last
-        FROM unnest(${list(top.map((t) => t.ip), "inet")}) AS u(ip)
+        FROM unnest(${sqlList(top.map((t) => t.ip), "inet")}) AS u(ip)
         CROSS JOIN LATERAL (SELECT sum(attempts) AS attempts, sum(failures) AS failures FROM login_ip_rollup WHERE ip_address = u.ip AND ${seg.rollup}) r
         CROSS JOIN LATERAL (SELECT count(*) AS attempts, count(*) FILTER (WHERE attempt_result <> 'success') AS failures FROM login_attempts WHERE ip_address = u.ip AND ${seg.raw(sql`created_at`)}) e
         CROSS JOIN LATERAL (SELECT max(created_at) AS last FROM login_attempts WHERE ip_address = u.ip AND created_at >= ${from} AND created_at < ${to}) l`,
@@ -263,7 +262,7 @@ export async function bruteForce(db: Db, range: TimeRange & { limit: number; thr
   const top = found.slice(0, range.limit);
   const ids = top.map((t) => t.userId).filter((id): id is string => !!id);
   const locked = ids.length
-    ? await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM users WHERE id = ANY(${sql`string_to_array(${ids.join(",")}, ',')::uuid[]`}) AND locked_until > now()`)
+    ? await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM users WHERE id = ANY(${sqlList(ids, "uuid")}) AND locked_until > now()`)
     : [];
   const lockedIds = new Set(locked.map((l) => l.id));
   return top.map((t) => ({ ...t, lockedNow: !!t.userId && lockedIds.has(t.userId) }));

@@ -24,7 +24,8 @@ type Total = {
  * other key has less than `m` in each day and at most the largest E of a
  * non-candidate, so no more than (m - 1) * days + that: when the last of the
  * top `limit` candidates beats this bound, nobody else can be in the top.
- * Otherwise `m` is lowered, and at the bottom every key's days are added up.
+ * Otherwise the first step's own `limit`-th total picks the `m` that settles
+ * it, and failing that every key's days are added up.
  * Each step is one statement; ties are broken by the key's text, byte order.
  */
 export async function topByTotal(
@@ -55,7 +56,7 @@ export async function topByTotal(
         SELECT ${key}, ${measure}, ${last} FROM ${table} WHERE ${seg.hour} AND ${measure} > 0
       ) x GROUP BY key
     )`;
-  const ranked = (from: string) => sql.raw(`SELECT ${spec.keyIsInet ? "host(key)" : "key::text"} AS key, total, to_char(last AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last FROM ${from} WHERE total > 0 ORDER BY total DESC, ${spec.keyIsInet ? "host(key)" : "key::text"} COLLATE "C"`);
+  const ranked = (from: string) => sql`SELECT ${text("key")} AS key, total, ${utc("last")} AS last FROM ${sql.raw(from)} WHERE total > 0 ORDER BY total DESC, ${text("key")} COLLATE "C"`;
 
   if (seg.days === 0) {
     return queryRows<Total>(db, sql`WITH ${ends} ${ranked("ends")} LIMIT ${spec.limit}`);

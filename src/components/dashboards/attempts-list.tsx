@@ -6,7 +6,7 @@ import { LocalTime } from "~/components/ui/local-time";
 import { parseUserAgent } from "~/lib/user-agent";
 import { trpc } from "~/trpc/react";
 import { FilterBar, type FilterField, useFilters } from "./filter-bar";
-import { hostOf, humanize } from "./format";
+import { humanize } from "./format";
 import { KeysetTable, oneOf } from "./keyset-table";
 import type { DashboardRange } from "./range";
 
@@ -37,7 +37,7 @@ export function AttemptsList({ range }: { range: DashboardRange }) {
         columns={[
           { heading: "When", className: "whitespace-nowrap", cell: (a) => <LocalTime value={a.at} /> },
           { heading: "Identifier", className: "max-w-64 truncate", cell: (a) => (a.userId ? <Link href={`/users/${a.userId}`} className="text-brand-700 hover:underline">{a.identifier}</Link> : a.identifier) },
-          { heading: "IP address", className: "font-mono text-xs", cell: (a) => (a.ip ? <Link href={`/ips/${encodeURIComponent(hostOf(a.ip))}`} className="text-brand-700 hover:underline">{hostOf(a.ip)}</Link> : "—") },
+          { heading: "IP address", className: "font-mono text-xs", cell: (a) => (a.ip ? <Link href={`/ips/${encodeURIComponent(a.ip)}`} className="text-brand-700 hover:underline">{a.ip}</Link> : "—") },
           { heading: "Result", cell: (a) => <><AttemptResultBadge result={a.result} />{a.failureReason ? <span className="ml-1 text-xs text-slate-500">{humanize(a.failureReason)}</span> : null}</> },
           { heading: "Country", cell: (a) => a.countryCode ?? "—" },
           { heading: "Client", className: "text-xs text-slate-500", cell: (a) => parseUserAgent(a.userAgent).label },

@@ -7,12 +7,12 @@ import { Table, TBody, Td, Th } from "~/components/ui/table";
 import { SEVERITY_OPTIONS } from "~/lib/events";
 import { bucketSpan, toDateTimeLocal } from "~/lib/time-range";
 import { trpc } from "~/trpc/react";
-import { formatCount, hostOf } from "./format";
+import { formatCount } from "./format";
 import { Panel, QueryView, StatTile } from "./panel";
 import { drillHref, spanQuery, type DashboardRange } from "./range";
 import { bucketLabel, StackedBars } from "./stacked-bars";
 
-const ipHref = (ip: string) => `/ips/${encodeURIComponent(hostOf(ip))}`;
+const ipHref = (ip: string) => `/ips/${encodeURIComponent(ip)}`;
 const attemptsHref = (range: DashboardRange, filters: Record<string, string | null | undefined>) => drillHref("/overview/attempts", range.query, filters);
 
 /** Right now, whatever the range: open events, locked accounts, live sessions. */
@@ -75,11 +75,11 @@ export function FailedLoginsByIp({ range }: { range: DashboardRange }) {
                 <tr key={r.ip}>
                   <Td className="font-mono text-xs">
                     <Link href={ipHref(r.ip)} className="text-brand-700 hover:underline">
-                      {hostOf(r.ip)}
+                      {r.ip}
                     </Link>
                   </Td>
                   <Td align="right">
-                    <Link href={attemptsHref(range, { ip: hostOf(r.ip), outcome: "failure" })} className="text-brand-700 hover:underline" aria-label={`${formatCount(r.failures)} failed attempts from ${hostOf(r.ip)}`}>
+                    <Link href={attemptsHref(range, { ip: r.ip, outcome: "failure" })} className="text-brand-700 hover:underline" aria-label={`${formatCount(r.failures)} failed attempts from ${r.ip}`}>
                       {formatCount(r.failures)}
                     </Link>
                   </Td>
@@ -118,12 +118,12 @@ export function CredentialStuffingSuspects({ range }: { range: DashboardRange })
                 <tr key={r.ip}>
                   <Td className="font-mono text-xs">
                     <Link href={ipHref(r.ip)} className="text-brand-700 hover:underline">
-                      {hostOf(r.ip)}
+                      {r.ip}
                     </Link>
                   </Td>
                   <Td align="right">{formatCount(r.distinctIdentifiers)}</Td>
                   <Td align="right">
-                    <Link href={attemptsHref(range, { ip: hostOf(r.ip) })} className="text-brand-700 hover:underline" aria-label={`${formatCount(r.attempts)} attempts from ${hostOf(r.ip)}`}>
+                    <Link href={attemptsHref(range, { ip: r.ip })} className="text-brand-700 hover:underline" aria-label={`${formatCount(r.attempts)} attempts from ${r.ip}`}>
                       {formatCount(r.attempts)}
                     </Link>
                   </Td>

@@ -187,6 +187,11 @@ describe("hand-computed figures on the fixture", () => {
     ]);
   });
 
+  it("addresses come back as people write them, without PostgreSQL's /32", async () => {
+    const page = await op.dashboard.loginAttempts({ ...input(RANGE), ip: "203.0.113.66", limit: 5 });
+    expect(page.items.map((a) => a.ip)).toEqual(Array(5).fill("203.0.113.66"));
+  });
+
   it("SMS pumping shows at the top of the recipients", async () => {
     const [top] = await op.dashboard.smsTopRecipients({ ...input(RANGE), limit: 5 });
     expect(top).toMatchObject({ phone: "+252613000999", countryCode: "SO", messages: 30, failed: 0, lastSentAt: T("2026-11-19T21:27:00Z") });

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { sumDecimals } from "~/lib/decimal";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
@@ -98,21 +99,20 @@ export async function smsBreakdown(db: Db, range: TimeRange) {
     db,
     sql`SELECT provider, country_code, status::text AS status, currency, sum(messages)::int AS messages, sum(cost)::text AS cost FROM ${source} s GROUP BY 1, 2, 3, 4`,
   );
-  const add = (a: string, b: string) => addDecimal(a, b);
   const providers = new Map<string, { provider: string; currency: string | null; cost: string; messages: number; delivered: number; failed: number }>();
   const countries = new Map<string, { countryCode: string | null; currency: string | null; cost: string; messages: number }>();
   const statuses = new Map<string, number>();
   for (const r of rows) {
     const pk = `${r.provider}\u0000${r.currency ?? ""}`;
     const p = providers.get(pk) ?? { provider: r.provider, currency: r.currency, cost: "0", messages: 0, delivered: 0, failed: 0 };
-    p.cost = add(p.cost, r.cost);
+    p.cost = sumDecimals([p.cost, r.cost]);
     p.messages += r.messages;
     if (r.status === "delivered") p.delivered += r.messages;
     if (r.status === "failed" || r.status === "bounced") p.failed += r.messages;
     providers.set(pk, p);
     const ck = `${r.country_code ?? ""}\u0000${r.currency ?? ""}`;
     const c = countries.get(ck) ?? { countryCode: r.country_code, currency: r.currency, cost: "0", messages: 0 };
-    c.cost = add(c.cost, r.cost);
+    c.cost = sumDecimals([c.cost, r.cost]);
     c.messages += r.messages;
     countries.set(ck, c);
     statuses.set(r.status, (statuses.get(r.status) ?? 0) + r.messages);
@@ -123,23 +123,6 @@ export async function smsBreakdown(db: Db, range: TimeRange) {
     byCountry: [...countries.values()].sort((a, b) => byMessages(a, b) || (a.countryCode ?? "~").localeCompare(b.countryCode ?? "~") || (a.currency ?? "").localeCompare(b.currency ?? "")),
     byStatus: DELIVERY_STATUSES.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
   };
-}
-
-/** Exact decimal addition of two numeric strings (SQL `numeric` text), so money never passes through a float. */
-export function addDecimal(a: string, b: string): string {
-  const scale = Math.max(a.split(".")[1]?.length ?? 0, b.split(".")[1]?.length ?? 0);
-  const toInt = (s: string) => {
-    const negative = s.startsWith("-");
-    const [whole = "0", frac = ""] = s.replace("-", "").split(".");
-    const v = BigInt(whole + frac.padEnd(scale, "0"));
-    return negative ? -v : v;
-  };
-  const sum = toInt(a) + toInt(b);
-  const negative = sum < 0n;
-  const digits = (negative ? -sum : sum).toString().padStart(scale + 1, "0");
-  const whole = digits.slice(0, digits.length - scale);
-  const frac = digits.slice(digits.length - scale);
-  return `${negative ? "-" : ""}${whole}${scale ? `.${frac}` : ""}`;
 }
 
 /**

@@ -60,6 +60,8 @@ export const securityEvents = pgTable(
     index("security_events_created_idx").on(t.createdAt),
     index("security_events_severity_status_created_idx").on(t.severity, t.status, t.createdAt),
     index("security_events_unresolved_idx").on(t.status, t.createdAt).where(sql`${t.status} <> 'resolved'`),
+    // The overview's "unresolved by severity", counted from the index alone.
+    index("security_events_unresolved_severity_idx").on(t.severity).where(sql`${t.status} <> 'resolved'`),
     index("security_events_user_created_idx").on(t.userId, t.createdAt.desc()),
     index("security_events_ip_created_idx").on(t.ipAddress, t.createdAt),
     index("security_events_type_created_idx").on(t.eventType, t.createdAt),

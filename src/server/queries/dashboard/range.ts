@@ -53,6 +53,14 @@ export function bucketStarts(range: TimeRange, bucket: "hour" | "day"): Date[] {
 interface Segments {
   /** Rows of the rollup that lie wholly inside the range: `day` OR `hour`. */
   rollup: SQL;
+  /**
+   * The same rows as up to three predicates, each one grain and one bucket
+   * range: an index on `(..., grain, bucket)` answers each with a range scan,
+   * where it can only filter the OR of them. Read them with `UNION ALL`.
+   */
+  parts: SQL[];
+  /** `parts` of the hour grain only. */
+  hourParts: SQL[];
   /** Its day rows, and how many days (0: none, and `day` is false). */
   day: SQL;
   days: number;
@@ -74,18 +82,25 @@ export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "
   const h1 = floorTo(to, HOUR);
   const none = sql`false`;
   if (!grains.includes("hour") || h0 >= h1) {
-    return { rollup: none, day: none, days: 0, hour: none, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
+    return { rollup: none, parts: [], hourParts: [], day: none, days: 0, hour: none, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
   }
   const raw = (t: SQL) => sql`((${t} >= ${iso(from)} AND ${t} < ${iso(h0)}) OR (${t} >= ${iso(h1)} AND ${t} < ${iso(to)}))`;
+  const part = (grain: "hour" | "day", lo: Date, hi: Date) => sql`(grain = ${sql.raw(`'${grain}'`)} AND bucket >= ${iso(lo)} AND bucket < ${iso(hi)})`;
   const d0 = ceilTo(from, DAY);
   const d1 = floorTo(to, DAY);
   if (!grains.includes("day") || d0 >= d1) {
-    const hour = sql`(grain = 'hour' AND bucket >= ${iso(h0)} AND bucket < ${iso(h1)})`;
-    return { rollup: hour, day: none, days: 0, hour, raw };
+    const hour = part("hour", h0, h1);
+    return { rollup: hour, parts: [hour], hourParts: [hour], day: none, days: 0, hour, raw };
   }
-  const day = sql`(grain = 'day' AND bucket >= ${iso(d0)} AND bucket < ${iso(d1)})`;
-  const hour = sql`(grain = 'hour' AND ((bucket >= ${iso(h0)} AND bucket < ${iso(d0)}) OR (bucket >= ${iso(d1)} AND bucket < ${iso(h1)})))`;
-  return { rollup: sql`(${day} OR ${hour})`, day, days: (d1.getTime() - d0.getTime()) / DAY, hour, raw };
+  const day = part("day", d0, d1);
+  const hourParts = [h0 < d0 ? part("hour", h0, d0) : null, d1 < h1 ? part("hour", d1, h1) : null].filter((p): p is SQL => p !== null);
+  const hour = hourParts.length ? sql`(${sql.join(hourParts, sql` OR `)})` : none;
+  return { rollup: sql`(${day} OR ${hour})`, parts: [day, ...hourParts], hourParts, day, days: (d1.getTime() - d0.getTime()) / DAY, hour, raw };
+}
+
+/** `select` once per part, with `WHERE part AND ...` appended by the caller's `where(part)`: a UNION ALL of range scans. */
+export function unionParts(parts: SQL[], select: (part: SQL) => SQL): SQL {
+  return parts.length ? sql.join(parts.map((p) => sql`(${select(p)})`), sql` UNION ALL `) : select(sql`false`);
 }
 
 /**
@@ -98,10 +113,13 @@ export function rollupSource(def: RollupDefinition, range: TimeRange, options: {
   const names = [...def.keys.map((k) => k.name), ...def.measures.map((m) => m.name)].map((n) => `"${n}"`).join(", ");
   const rawColumns = [...def.keys.map((k) => `${k.expr} AS "${k.name}"`), ...def.measures.map((m) => `${m.row} AS "${m.name}"`)].join(", ");
   const rawWhere = [def.where ? sql.raw(`(${def.where})`) : undefined, options.rawWhere, seg.raw(sql.raw(`"${def.time}"`))].filter(Boolean) as SQL[];
-  const rollupWhere = [seg.rollup, options.rollupWhere].filter(Boolean) as SQL[];
-  return sql`(SELECT bucket AS at, ${sql.raw(names)} FROM ${sql.raw(`"${def.table}"`)} WHERE ${sql.join(rollupWhere, sql` AND `)}
+  const rollup = unionParts(seg.parts, (part) => {
+    const where = [part, options.rollupWhere].filter(Boolean) as SQL[];
+    return sql`SELECT bucket AS at, ${sql.raw(names)} FROM ${sql.raw(`"${def.table}"`)} WHERE ${sql.join(where, sql` AND `)}`;
+  });
+  return sql`(${rollup}
     UNION ALL
-    SELECT ${sql.raw(`"${def.time}"`)} AS at, ${sql.raw(rawColumns)} FROM ${sql.raw(`"${def.source}"`)} WHERE ${sql.join(rawWhere, sql` AND `)})`;
+    (SELECT ${sql.raw(`"${def.time}"`)} AS at, ${sql.raw(rawColumns)} FROM ${sql.raw(`"${def.source}"`)} WHERE ${sql.join(rawWhere, sql` AND `)}))`;
 }
 
 /** `date_bin` to the series bucket, in UTC. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, sqlList, type TimeRange } from "./range";
+import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, sqlList, type TimeRange, unionParts } from "./range";
 import { topByTotal, utc } from "./top";
 
 // Definitions (the README's "Which rows count" repeats them):
@@ -55,7 +55,7 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
   const distinct = await queryRows<{ ip: string; identifiers: number }>(
     db,
     sql`SELECT host(ip_address) AS ip, identifiers FROM (
-        SELECT ip_address, count(DISTINCT identifier)::int AS identifiers
+        SELECT ip_address, count(DISTINCT identifier COLLATE "C")::int AS identifiers
         FROM login_attempts
         WHERE ip_address = ANY(${sqlList(top.map((t) => t.key), "inet")})
           AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
@@ -84,22 +84,25 @@ export async function eventsByStatus(db: Db, range: TimeRange) {
   return (await countsBy(db, range, "status", EVENT_STATUSES)).map(({ key, count }) => ({ status: key, count }));
 }
 
-/** Right now: open events, unresolved ones by severity, locked accounts, active sessions. */
+/**
+ * Right now: open events, unresolved ones by severity, locked accounts, active
+ * sessions. One statement, each count read from a partial index.
+ */
 export async function securitySnapshot(db: Db, now = new Date()) {
-  const [row] = await queryRows<{ open_events: number; locked: number; sessions: number }>(
+  const [row] = await queryRows<{ open_events: number; locked: number; sessions: number } & Record<(typeof SEVERITIES)[number], number>>(
     db,
     sql`SELECT (SELECT count(*) FROM security_events WHERE status = 'open')::int AS open_events,
                (SELECT count(*) FROM users WHERE locked_until > ${iso(now)} AND deleted_at IS NULL)::int AS locked,
-               (SELECT count(*) FROM sessions WHERE revoked_at IS NULL AND expires_at > ${iso(now)})::int AS sessions`,
+               (SELECT count(*) FROM sessions WHERE revoked_at IS NULL AND expires_at > ${iso(now)})::int AS sessions,
+               u.critical, u.high, u.medium, u.low
+        FROM (SELECT ${sql.join(
+          SEVERITIES.map((v) => sql`count(*) FILTER (WHERE severity = ${sql.raw(`'${v}'`)})::int AS ${sql.raw(v)}`),
+          sql`, `,
+        )} FROM security_events WHERE status <> 'resolved') u`,
   );
-  const unresolved = await queryRows<{ severity: (typeof SEVERITIES)[number]; count: number }>(
-    db,
-    sql`SELECT severity::text AS severity, count(*)::int AS count FROM security_events WHERE status <> 'resolved' GROUP BY 1`,
-  );
-  const bySeverity = new Map(unresolved.map((r) => [r.severity, r.count]));
   return {
     openEvents: row!.open_events,
-    unresolvedBySeverity: SEVERITIES.map((severity) => ({ severity, count: bySeverity.get(severity) ?? 0 })),
+    unresolvedBySeverity: SEVERITIES.map((severity) => ({ severity, count: row![severity] })),
     lockedAccounts: row!.locked,
     activeSessions: row!.sessions,
     asOf: now,
@@ -152,59 +155,92 @@ const usToDate = (us: number) => new Date(Math.floor(us / 1000));
 const epochUs = sql.raw(`(extract(epoch FROM created_at) * 1000000)::bigint::float8 AS us`);
 
 /**
+ * Every attempt inside the given stretches, grouped by address in time order.
+ * One row per stretch, its identifiers and times as two JSON arrays in time
+ * order: thousands of attempts cross the wire and parse as a few strings.
+ * Attempts at the same instant may pair up in any order (the two arrays are
+ * sorted separately), which changes nothing: they share the one time.
+ */
+async function stretchAttempts(db: Db, stretches: { ip: string; lo: string; hi: string }[]) {
+  const fetched = await queryRows<{ n: number; identifiers: string; us: string }>(
+    db,
+    sql`SELECT r.n::int AS n,
+               array_to_json(array_agg(a.identifier ORDER BY a.created_at))::text AS identifiers,
+               array_to_json(array_agg((extract(epoch FROM a.created_at) * 1000000)::bigint ORDER BY a.created_at))::text AS us
+        FROM unnest(${sqlList(stretches.map((s) => s.ip), "inet")}, ${sqlList(stretches.map((s) => s.lo), "timestamptz")}, ${sqlList(stretches.map((s) => s.hi), "timestamptz")}) WITH ORDINALITY AS r(ip, lo, hi, n)
+        JOIN login_attempts a ON a.ip_address = r.ip AND a.created_at >= r.lo AND a.created_at < r.hi
+        GROUP BY r.n ORDER BY r.n`,
+  );
+  // Stretches of one address are consecutive and in time order, so its attempts concatenate in order.
+  return groupByKey(
+    fetched.flatMap((f) => {
+      const key = stretches[f.n - 1]!.ip;
+      const us = JSON.parse(f.us) as number[];
+      return (JSON.parse(f.identifiers) as string[]).map((identifier, i) => ({ key, identifier, us: us[i]! }));
+    }),
+  );
+}
+
+/**
  * Credential-stuffing suspects: addresses that tried more than 20 distinct
  * identifiers within any 60 minutes. Such a window lies in two adjacent clock
  * hours that together saw at least 21 attempts from the address, one of them
  * at least 11. The hourly rollup names those pairs of hours (a partial index
- * finds the busy ones), and only the attempts inside them are read.
+ * finds the busy ones), and only the attempts inside them are read: first for
+ * the addresses whose pairs saw the most attempts, then for the next, until no
+ * address left could reach the top.
  */
 export async function credentialStuffing(db: Db, range: TimeRange & { limit: number }) {
   const hourStart = new Date(Math.floor(range.from.getTime() / 3_600_000) * 3_600_000);
   const from = iso(range.from);
   const to = iso(range.to);
-  const regions = await queryRows<{ ip: string; lo: string }>(
+  const regions = await queryRows<{ ip: string; lo: string; attempts: number }>(
     db,
     sql`WITH busy AS (
           SELECT ip_address, bucket, attempts FROM login_ip_rollup
           WHERE grain = 'hour' AND bucket >= ${iso(hourStart)} AND bucket < ${to} AND attempts > 10
         ), pairs AS (
-          SELECT b.ip_address, b.bucket - interval '1 hour' AS lo FROM busy b
+          SELECT b.ip_address, b.bucket - interval '1 hour' AS lo, b.attempts + coalesce(p.attempts, 0) AS attempts FROM busy b
           LEFT JOIN login_ip_rollup p ON p.ip_address = b.ip_address AND p.grain = 'hour' AND p.bucket = b.bucket - interval '1 hour'
           WHERE b.attempts + coalesce(p.attempts, 0) > ${STUFFING_IDENTIFIERS}
           UNION
-          SELECT b.ip_address, b.bucket FROM busy b
+          SELECT b.ip_address, b.bucket, b.attempts + coalesce(n.attempts, 0) FROM busy b
           LEFT JOIN login_ip_rollup n ON n.ip_address = b.ip_address AND n.grain = 'hour' AND n.bucket = b.bucket + interval '1 hour'
           WHERE b.attempts + coalesce(n.attempts, 0) > ${STUFFING_IDENTIFIERS}
         )
-        SELECT host(ip_address) AS ip, ${utc("lo")} AS lo FROM pairs ORDER BY ip_address, lo`,
+        SELECT host(ip_address) AS ip, ${utc("lo")} AS lo, attempts::int AS attempts FROM pairs ORDER BY ip_address, lo`,
   );
   // Overlapping pairs of hours merge into one stretch per address, so no attempt is read twice.
-  const stretches: { ip: string; lo: string; hi: string }[] = [];
-  for (const { ip, lo: start } of regions) {
+  // A window's distinct identifiers are at most its pair's attempts: an address's bound.
+  const stretches = new Map<string, { lo: string; hi: string }[]>();
+  const bounds = new Map<string, number>();
+  for (const { ip, lo: start, attempts } of regions) {
     // Two hours from the pair's first, clipped to the range.
     const lo = new Date(Math.max(Date.parse(start), range.from.getTime())).toISOString();
     const hi = new Date(Math.min(Date.parse(start) + 2 * 3_600_000, range.to.getTime())).toISOString();
-    const r = { ip, lo, hi };
-    const prev = stretches[stretches.length - 1];
-    if (prev && prev.ip === r.ip && r.lo <= prev.hi) prev.hi = r.hi > prev.hi ? r.hi : prev.hi;
-    else if (r.lo < r.hi) stretches.push({ ...r });
+    if (lo >= hi) continue;
+    const mine = stretches.get(ip) ?? [];
+    const prev = mine[mine.length - 1];
+    if (prev && lo <= prev.hi) prev.hi = hi > prev.hi ? hi : prev.hi;
+    else mine.push({ lo, hi });
+    stretches.set(ip, mine);
+    bounds.set(ip, Math.max(bounds.get(ip) ?? 0, attempts));
   }
-  if (stretches.length === 0) return [];
-  // Stretches are in address order; each row names its stretch by number, and the address comes back from that.
-  const fetched = await queryRows<{ n: number; identifier: string; us: number }>(
-    db,
-    sql`SELECT r.n::int AS n, a.identifier, ${epochUs}
-        FROM unnest(${sqlList(stretches.map((s) => s.ip), "inet")}, ${sqlList(stretches.map((s) => s.lo), "timestamptz")}, ${sqlList(stretches.map((s) => s.hi), "timestamptz")}) WITH ORDINALITY AS r(ip, lo, hi, n)
-        JOIN login_attempts a ON a.ip_address = r.ip AND a.created_at >= r.lo AND a.created_at < r.hi
-        ORDER BY r.n, a.created_at, a.id`,
-  );
-  const rows = fetched.map((f) => ({ key: stretches[f.n - 1]!.ip, identifier: f.identifier, us: f.us }));
-  const found = [];
-  for (const [ip, attempts] of groupByKey(rows)) {
-    const best = busiestWindow(attempts, STUFFING_WINDOW_US, (r) => r.identifier);
-    if (best.size > STUFFING_IDENTIFIERS) found.push({ ip, distinctIdentifiers: best.size, windowStart: usToDate(attempts[best.start]!.us) });
-  }
-  found.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1));
+  // Read the `limit` addresses with the highest bounds first; then only those
+  // whose bound could still reach (or tie) the `limit`-th distinct count found.
+  const queue = [...bounds.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ip]) => ip);
+  const found: { ip: string; distinctIdentifiers: number; windowStart: Date }[] = [];
+  const read = async (ips: string[]) => {
+    for (const [ip, attempts] of await stretchAttempts(db, ips.flatMap((ip) => stretches.get(ip)!.map((s) => ({ ip, ...s }))))) {
+      const best = busiestWindow(attempts, STUFFING_WINDOW_US, (r) => r.identifier);
+      if (best.size > STUFFING_IDENTIFIERS) found.push({ ip, distinctIdentifiers: best.size, windowStart: usToDate(attempts[best.start]!.us) });
+    }
+    found.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1));
+  };
+  if (queue.length) await read(queue.slice(0, range.limit));
+  const floor = found.length >= range.limit ? found[range.limit - 1]!.distinctIdentifiers : 0;
+  const rest = queue.slice(range.limit).filter((ip) => bounds.get(ip)! >= floor);
+  if (rest.length) await read(rest);
   const top = found.slice(0, range.limit);
   if (top.length === 0) return [];
   // What each suspect did over the whole range: whole hours and days from the rollup, the edges from the table.
@@ -213,7 +249,7 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
     db,
     sql`SELECT host(u.ip) AS ip, (coalesce(r.attempts, 0) + e.attempts)::int AS attempts, (coalesce(r.failures, 0) + e.failures)::int AS failures, ${utc("l.last")} AS last
         FROM unnest(${sqlList(top.map((t) => t.ip), "inet")}) AS u(ip)
-        CROSS JOIN LATERAL (SELECT sum(attempts) AS attempts, sum(failures) AS failures FROM login_ip_rollup WHERE ip_address = u.ip AND ${seg.rollup}) r
+        CROSS JOIN LATERAL (SELECT sum(attempts) AS attempts, sum(failures) AS failures FROM (${unionParts(seg.parts, (part) => sql`SELECT attempts, failures FROM login_ip_rollup WHERE ip_address = u.ip AND ${part}`)}) p) r
         CROSS JOIN LATERAL (SELECT count(*) AS attempts, count(*) FILTER (WHERE attempt_result <> 'success') AS failures FROM login_attempts WHERE ip_address = u.ip AND ${seg.raw(sql`created_at`)}) e
         CROSS JOIN LATERAL (SELECT max(created_at) AS last FROM login_attempts WHERE ip_address = u.ip AND created_at >= ${from} AND created_at < ${to}) l`,
   );

@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
-import { segments, type TimeRange } from "./range";
+import { segments, type TimeRange, unionParts } from "./range";
 
 /** A timestamptz as ISO text in UTC, to the millisecond. */
 export const utc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -51,9 +51,9 @@ export async function topByTotal(
   const leaders = Math.max(100, spec.limit);
   const ends = sql`ends AS (
       SELECT key, sum(total)::int AS total, max(last) AS last FROM (
-        ${spec.rawEdges(seg.raw)}
+        (${spec.rawEdges(seg.raw)})
         UNION ALL
-        SELECT ${key}, ${measure}, ${last} FROM ${table} WHERE ${seg.hour} AND ${measure} > 0
+        ${unionParts(seg.hourParts, (part) => sql`SELECT ${key}, ${measure}, ${last} FROM ${table} WHERE ${part} AND ${measure} > 0`)}
       ) x GROUP BY key
     )`;
   const ranked = (from: string) => sql`SELECT ${text("key")} AS key, total, ${utc("last")} AS last FROM ${sql.raw(from)} WHERE total > 0 ORDER BY total DESC, ${text("key")} COLLATE "C"`;

@@ -1,0 +1,1 @@
+CREATE INDEX "security_events_unresolved_severity_idx" ON "security_events" USING btree ("severity") WHERE "security_events"."status" <> 'resolved';

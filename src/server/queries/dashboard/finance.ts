@@ -61,12 +61,16 @@ export async function mpesaByStatus(db: Db, range: TimeRange) {
   );
 }
 
-/** Right now: what users hold, per currency. */
+/**
+ * Right now: what users hold, per currency. Read from `balance_totals`, which
+ * triggers keep in step with every balance (drizzle/0005_balance_totals.sql).
+ * Holders are distinct users: a personal and a DAO balance make one holder.
+ */
 export async function balancesByCurrency(db: Db) {
   return queryRows<{ currency: string; holders: number; available: string; pending: string; locked: string }>(
     db,
-    sql`SELECT currency, count(DISTINCT user_id)::int AS holders, sum(available_balance)::text AS available,
-               sum(pending_balance)::text AS pending, sum(locked_balance)::text AS locked
-        FROM user_balances GROUP BY 1 ORDER BY 1`,
+    sql`SELECT currency, sum(holders)::int AS holders, sum(available)::text AS available,
+               sum(pending)::text AS pending, sum(locked)::text AS locked
+        FROM balance_totals GROUP BY 1 HAVING sum(balances) > 0 ORDER BY 1`,
   );
 }

@@ -139,11 +139,14 @@ export async function smsTopRecipients(db: Db, range: TimeRange & { limit: numbe
     // Few enough rows: one pass over them answers everything.
     const rows = await queryRows<{ phone: string; country_code: string | null; messages: number; failed: number; last: string }>(
       db,
-      sql`SELECT to_phone AS phone, max(country_code) AS country_code, count(*)::int AS messages,
-                 count(*) FILTER (WHERE status IN ('failed', 'bounced'))::int AS failed, ${utc("max(created_at)")} AS last
-          FROM sms_delivery_log
-          WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
-          GROUP BY 1 ORDER BY 3 DESC, to_phone COLLATE "C" LIMIT ${range.limit}`,
+      // Formatting waits for the top rows: done for every number, it costs more than the counting.
+      sql`SELECT phone, country_code, messages, failed, ${utc("last")} AS last FROM (
+            SELECT to_phone AS phone, max(country_code) AS country_code, count(*)::int AS messages,
+                   count(*) FILTER (WHERE status IN ('failed', 'bounced'))::int AS failed, max(created_at) AS last
+            FROM sms_delivery_log
+            WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
+            GROUP BY 1 ORDER BY 3 DESC, to_phone COLLATE "C" LIMIT ${range.limit}) top
+          ORDER BY messages DESC, phone COLLATE "C"`,
     );
     return rows.map((r) => ({ phone: r.phone, countryCode: r.country_code, messages: r.messages, failed: r.failed, lastSentAt: new Date(r.last) }));
   }

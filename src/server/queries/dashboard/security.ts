@@ -268,17 +268,26 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
 export async function bruteForce(db: Db, range: TimeRange & { limit: number; threshold?: number }) {
   const threshold = range.threshold ?? BRUTE_FORCE_DEFAULT_THRESHOLD;
   const slotStart = new Date(Math.floor(range.from.getTime() / 300_000) * 300_000);
-  const rows = await queryRows<Timed & { ip: string; user_id: string | null }>(
+  // One row per candidate, its failures as JSON arrays in one order (see stretchAttempts).
+  const fetched = await queryRows<{ key: string; ips: string; users: string; us: string }>(
     db,
     sql`WITH candidates AS (
           SELECT DISTINCT identifier FROM login_identifier_rollup
           WHERE bucket >= ${iso(slotStart)} AND bucket < ${iso(range.to)} AND failures >= 3 AND failures * 2 > ${threshold}
         )
-        SELECT a.identifier AS key, host(a.ip_address) AS ip, a.user_id::text AS user_id, ${epochUs}
+        SELECT a.identifier AS key,
+               array_to_json(array_agg(host(a.ip_address) ORDER BY a.created_at, a.id))::text AS ips,
+               array_to_json(array_agg(a.user_id ORDER BY a.created_at, a.id))::text AS users,
+               array_to_json(array_agg((extract(epoch FROM a.created_at) * 1000000)::bigint ORDER BY a.created_at, a.id))::text AS us
         FROM login_attempts a JOIN candidates c ON a.identifier = c.identifier
         WHERE a.attempt_result <> 'success' AND a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
-        ORDER BY a.identifier, a.created_at, a.id`,
+        GROUP BY a.identifier`,
   );
+  const rows = fetched.flatMap((f) => {
+    const ips = JSON.parse(f.ips) as string[];
+    const users = JSON.parse(f.users) as (string | null)[];
+    return (JSON.parse(f.us) as number[]).map((us, i) => ({ key: f.key, ip: ips[i]!, user_id: users[i]!, us }));
+  });
   const found = [];
   for (const [identifier, failures] of groupByKey(rows)) {
     const best = busiestWindow(failures, BRUTE_FORCE_WINDOW_US);

@@ -152,7 +152,9 @@ function groupByKey<T extends Timed>(rows: T[]) {
 }
 
 const usToDate = (us: number) => new Date(Math.floor(us / 1000));
-const epochUs = sql.raw(`(extract(epoch FROM created_at) * 1000000)::bigint::float8 AS us`);
+
+/** How many candidates to read first: all of them when they are few (one round trip beats pruning), else the top `limit`. */
+const firstRound = (candidates: number, limit: number) => (candidates <= 3 * limit ? candidates : limit);
 
 /**
  * Every attempt inside the given stretches, grouped by address in time order.
@@ -237,9 +239,10 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
     }
     found.sort((a, b) => b.distinctIdentifiers - a.distinctIdentifiers || (a.ip < b.ip ? -1 : 1));
   };
-  if (queue.length) await read(queue.slice(0, range.limit));
+  const first = firstRound(queue.length, range.limit);
+  if (first) await read(queue.slice(0, first));
   const floor = found.length >= range.limit ? found[range.limit - 1]!.distinctIdentifiers : 0;
-  const rest = queue.slice(range.limit).filter((ip) => bounds.get(ip)! >= floor);
+  const rest = queue.slice(first).filter((ip) => bounds.get(ip)! >= floor);
   if (rest.length) await read(rest);
   const top = found.slice(0, range.limit);
   if (top.length === 0) return [];
@@ -261,48 +264,81 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
 }
 
 /**
+ * Every failure in the range of each of the identifiers, in time order: one
+ * row per identifier, its failures as JSON arrays in one order (see
+ * stretchAttempts). Identifiers travel as a JSON array: they may hold commas.
+ */
+async function identifierFailures(db: Db, range: TimeRange, identifiers: string[]) {
+  const fetched = await queryRows<{ key: string; ips: string; users: string; us: string }>(
+    db,
+    sql`SELECT a.identifier AS key,
+               array_to_json(array_agg(host(a.ip_address) ORDER BY a.created_at, a.id))::text AS ips,
+               array_to_json(array_agg(a.user_id ORDER BY a.created_at, a.id))::text AS users,
+               array_to_json(array_agg((extract(epoch FROM a.created_at) * 1000000)::bigint ORDER BY a.created_at, a.id))::text AS us
+        FROM login_attempts a
+        WHERE a.identifier IN (SELECT json_array_elements_text(${JSON.stringify(identifiers)}::json))
+          AND a.attempt_result <> 'success' AND a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
+        GROUP BY a.identifier`,
+  );
+  return groupByKey(
+    fetched.flatMap((f) => {
+      const ips = JSON.parse(f.ips) as string[];
+      const users = JSON.parse(f.users) as (string | null)[];
+      return (JSON.parse(f.us) as number[]).map((us, i) => ({ key: f.key, ip: ips[i]!, user_id: users[i]!, us }));
+    }),
+  );
+}
+
+/**
  * Accounts under brute force: identifiers with more than `threshold` failures
  * within any 5 minutes. Such a window spans at most two five-minute slots, so
- * one of them holds more than half: the slot rollup names the candidates.
+ * one of them holds more than half: the slot rollup names the candidates,
+ * and that slot with its busier neighbour bounds the burst. Identifiers are
+ * read in order of that bound, until none left could reach the top.
  */
 export async function bruteForce(db: Db, range: TimeRange & { limit: number; threshold?: number }) {
   const threshold = range.threshold ?? BRUTE_FORCE_DEFAULT_THRESHOLD;
   const slotStart = new Date(Math.floor(range.from.getTime() / 300_000) * 300_000);
-  // One row per candidate, its failures as JSON arrays in one order (see stretchAttempts).
-  const fetched = await queryRows<{ key: string; ips: string; users: string; us: string }>(
+  // A window spans at most two adjacent slots, so a candidate slot plus its
+  // busier neighbour bounds the failures of any window through it.
+  const candidates = await queryRows<{ identifier: string; bound: number }>(
     db,
-    sql`WITH candidates AS (
-          SELECT DISTINCT identifier FROM login_identifier_rollup
+    sql`WITH slots AS (
+          SELECT identifier, bucket, failures FROM login_identifier_rollup
           WHERE bucket >= ${iso(slotStart)} AND bucket < ${iso(range.to)} AND failures >= 3 AND failures * 2 > ${threshold}
         )
-        SELECT a.identifier AS key,
-               array_to_json(array_agg(host(a.ip_address) ORDER BY a.created_at, a.id))::text AS ips,
-               array_to_json(array_agg(a.user_id ORDER BY a.created_at, a.id))::text AS users,
-               array_to_json(array_agg((extract(epoch FROM a.created_at) * 1000000)::bigint ORDER BY a.created_at, a.id))::text AS us
-        FROM login_attempts a JOIN candidates c ON a.identifier = c.identifier
-        WHERE a.attempt_result <> 'success' AND a.created_at >= ${iso(range.from)} AND a.created_at < ${iso(range.to)}
-        GROUP BY a.identifier`,
+        SELECT s.identifier, max(s.failures + greatest(coalesce(p.failures, 0), coalesce(n.failures, 0)))::int AS bound
+        FROM slots s
+        LEFT JOIN login_identifier_rollup p ON p.grain = '5 minutes' AND p.bucket = s.bucket - interval '5 minutes' AND p.identifier = s.identifier
+        LEFT JOIN login_identifier_rollup n ON n.grain = '5 minutes' AND n.bucket = s.bucket + interval '5 minutes' AND n.identifier = s.identifier
+        GROUP BY 1`,
   );
-  const rows = fetched.flatMap((f) => {
-    const ips = JSON.parse(f.ips) as string[];
-    const users = JSON.parse(f.users) as (string | null)[];
-    return (JSON.parse(f.us) as number[]).map((us, i) => ({ key: f.key, ip: ips[i]!, user_id: users[i]!, us }));
-  });
-  const found = [];
-  for (const [identifier, failures] of groupByKey(rows)) {
-    const best = busiestWindow(failures, BRUTE_FORCE_WINDOW_US);
-    if (best.size <= threshold) continue;
-    const window = failures.slice(best.start, best.end);
-    const userId = [...failures].reverse().find((f) => f.user_id)?.user_id ?? null;
-    found.push({
-      identifier,
-      userId,
-      failures: best.size,
-      windowStart: usToDate(failures[best.start]!.us),
-      ips: new Set(window.map((f) => f.ip)).size,
-      lastAttemptAt: usToDate(failures[failures.length - 1]!.us),
-    });
-  }
+  // Read the `limit` identifiers with the highest bounds first; then only those
+  // whose bound could still reach (or tie) the `limit`-th burst found.
+  const queue = candidates.filter((c) => c.bound > threshold).sort((a, b) => b.bound - a.bound || (a.identifier < b.identifier ? -1 : 1));
+  const found: { identifier: string; userId: string | null; failures: number; windowStart: Date; ips: number; lastAttemptAt: Date }[] = [];
+  const read = async (identifiers: string[]) => {
+    for (const [identifier, failures] of await identifierFailures(db, range, identifiers)) {
+      const best = busiestWindow(failures, BRUTE_FORCE_WINDOW_US);
+      if (best.size <= threshold) continue;
+      const window = failures.slice(best.start, best.end);
+      const userId = [...failures].reverse().find((f) => f.user_id)?.user_id ?? null;
+      found.push({
+        identifier,
+        userId,
+        failures: best.size,
+        windowStart: usToDate(failures[best.start]!.us),
+        ips: new Set(window.map((f) => f.ip)).size,
+        lastAttemptAt: usToDate(failures[failures.length - 1]!.us),
+      });
+    }
+    found.sort((a, b) => b.failures - a.failures || (a.identifier < b.identifier ? -1 : 1));
+  };
+  const first = firstRound(queue.length, range.limit);
+  if (first) await read(queue.slice(0, first).map((c) => c.identifier));
+  const floor = found.length >= range.limit ? found[range.limit - 1]!.failures : 0;
+  const rest = queue.slice(first).filter((c) => c.bound >= floor);
+  if (rest.length) await read(rest.map((c) => c.identifier));
   found.sort((a, b) => b.failures - a.failures || (a.identifier < b.identifier ? -1 : 1));
   const top = found.slice(0, range.limit);
   const ids = top.map((t) => t.userId).filter((id): id is string => !!id);

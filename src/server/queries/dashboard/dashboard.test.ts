@@ -406,10 +406,24 @@ describe("balances by currency", () => {
     expect(now.map((r) => r.currency)).not.toContain("USDC");
     expect(now).toEqual(await naive());
 
+    // One statement that deletes and inserts fires two triggers, each seeing the final table:
+    // `c` moves its personal USD into the DAO and is still one holder.
+    const usdHolders = now.find((r) => r.currency === "USD")!.holders;
+    await t.db.execute(sql`
+      WITH gone AS (DELETE FROM user_balances WHERE user_id = ${c} AND currency = 'USD' AND dao_id IS NULL RETURNING user_id, currency, available_balance)
+      INSERT INTO user_balances (user_id, dao_id, currency, available_balance) SELECT user_id, ${dao!.id}::uuid, currency, available_balance FROM gone`);
+    now = await q.balancesByCurrency(t.db);
+    expect(now).toEqual(await naive());
+    expect(now.find((r) => r.currency === "USD")!.holders).toBe(usdHolders);
+
     // And the triggers' totals are what a rebuild computes from scratch.
     const live = await totals();
     await t.db.execute(sql`SELECT balance_totals_rebuild()`);
     expect(await totals()).toEqual(live);
+
+    // TRUNCATE fires no row triggers; it clears the totals with it.
+    await t.db.execute(sql`TRUNCATE user_balances`);
+    expect(await q.balancesByCurrency(t.db)).toEqual([]);
   });
 
   // Two connections: PostgreSQL only (PGlite has one).

@@ -7,6 +7,7 @@
  * loads at the same scale and anchor hold the same data.
  */
 import type { Sql } from "postgres";
+import { EMAIL_TEMPLATES } from "~/server/seed/generate/messaging";
 
 /** Bump when the shape of the generated data changes: an older load is then reloaded. */
 export const LOAD_VERSION = 1;
@@ -49,21 +50,6 @@ export function planFor(scale: number): LoadPlan {
   };
 }
 
-/** The tables the load fills, in foreign-key order. */
-export const LOADED_TABLES = [
-  "users",
-  "daos",
-  "user_balances",
-  "sessions",
-  "login_attempts",
-  "security_events",
-  "email_delivery_log",
-  "sms_delivery_log",
-  "transaction_fees",
-  "currency_swaps",
-  "mpesa_transactions",
-] as const;
-
 /** Bulk-loaded tables: secondary indexes and foreign keys are dropped for the load and rebuilt after. */
 const BULK_TABLES = [
   "sessions",
@@ -75,6 +61,9 @@ const BULK_TABLES = [
   "currency_swaps",
   "mpesa_transactions",
 ] as const;
+
+/** The tables the load fills, in foreign-key order: the small ones, then the bulk ones. */
+export const LOADED_TABLES = ["users", "daos", "user_balances", ...BULK_TABLES] as const;
 
 const DAY_S = 86_400;
 const DAYS = 365;
@@ -741,14 +730,6 @@ async function loadSecurityEvents(sql: Sql, plan: LoadPlan, w: Window, progress:
 
 // --- messaging ----------------------------------------------------------------------------------
 
-const EMAIL_TEMPLATES = [
-  ["otp", "Your Mtaa sign-in code", 40],
-  ["new_sign_in_alert", "New sign-in to your account", 20],
-  ["transaction_receipt", "Your payment receipt", 22],
-  ["weekly_summary", "Your week in your DAOs", 10],
-  ["password_reset", "Reset your password", 4],
-  ["email_verification", "Confirm your email address", 4],
-] as const;
 
 async function loadEmails(sql: Sql, plan: LoadPlan, w: Window, progress: Progress) {
   const anchor = lit(w.anchor.toISOString());

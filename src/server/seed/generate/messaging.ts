@@ -1,7 +1,8 @@
 import { type SeedContext, DAY_MS, HOUR_MS, plus } from "../context";
 import type { Random } from "../random";
 
-const EMAIL_TEMPLATES = [
+/** Email templates: name, subject, weight. The benchmark's load uses the same mix. */
+export const EMAIL_TEMPLATES = [
   ["otp", "Your Mtaa sign-in code", 40],
   ["new_sign_in_alert", "New sign-in to your account", 20],
   ["transaction_receipt", "Your payment receipt", 22],

@@ -51,12 +51,11 @@ export function bucketStarts(range: TimeRange, bucket: "hour" | "day"): Date[] {
 }
 
 interface Segments {
-  /** Rows of the rollup that lie wholly inside the range: `day` OR `hour`. */
-  rollup: SQL;
   /**
-   * The same rows as up to three predicates, each one grain and one bucket
-   * range: an index on `(..., grain, bucket)` answers each with a range scan,
-   * where it can only filter the OR of them. Read them with `UNION ALL`.
+   * The rollup rows that lie wholly inside the range, as up to three
+   * predicates, each one grain and one bucket range: an index on
+   * `(..., grain, bucket)` answers each with a range scan, where it could only
+   * filter an OR of them. Read them with `UNION ALL` (`unionParts`).
    */
   parts: SQL[];
   /** `parts` of the hour grain only. */
@@ -64,8 +63,6 @@ interface Segments {
   /** Its day rows, and how many days (0: none, and `day` is false). */
   day: SQL;
   days: number;
-  /** Its hour rows: the whole hours not inside a whole day. */
-  hour: SQL;
   /** Rows of the source at the ragged edges, which no whole bucket covers. */
   raw: (time: SQL) => SQL;
 }
@@ -82,7 +79,7 @@ export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "
   const h1 = floorTo(to, HOUR);
   const none = sql`false`;
   if (!grains.includes("hour") || h0 >= h1) {
-    return { rollup: none, parts: [], hourParts: [], day: none, days: 0, hour: none, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
+    return { parts: [], hourParts: [], day: none, days: 0, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
   }
   const raw = (t: SQL) => sql`((${t} >= ${iso(from)} AND ${t} < ${iso(h0)}) OR (${t} >= ${iso(h1)} AND ${t} < ${iso(to)}))`;
   const part = (grain: "hour" | "day", lo: Date, hi: Date) => sql`(grain = ${sql.raw(`'${grain}'`)} AND bucket >= ${iso(lo)} AND bucket < ${iso(hi)})`;
@@ -90,15 +87,14 @@ export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "
   const d1 = floorTo(to, DAY);
   if (!grains.includes("day") || d0 >= d1) {
     const hour = part("hour", h0, h1);
-    return { rollup: hour, parts: [hour], hourParts: [hour], day: none, days: 0, hour, raw };
+    return { parts: [hour], hourParts: [hour], day: none, days: 0, raw };
   }
   const day = part("day", d0, d1);
   const hourParts = [h0 < d0 ? part("hour", h0, d0) : null, d1 < h1 ? part("hour", d1, h1) : null].filter((p): p is SQL => p !== null);
-  const hour = hourParts.length ? sql`(${sql.join(hourParts, sql` OR `)})` : none;
-  return { rollup: sql`(${day} OR ${hour})`, parts: [day, ...hourParts], hourParts, day, days: (d1.getTime() - d0.getTime()) / DAY, hour, raw };
+  return { parts: [day, ...hourParts], hourParts, day, days: (d1.getTime() - d0.getTime()) / DAY, raw };
 }
 
-/** `select` once per part, with `WHERE part AND ...` appended by the caller's `where(part)`: a UNION ALL of range scans. */
+/** `select(part)` once per part, joined by UNION ALL: one range scan each (a never-true select when there are none). */
 export function unionParts(parts: SQL[], select: (part: SQL) => SQL): SQL {
   return parts.length ? sql.join(parts.map((p) => sql`(${select(p)})`), sql` UNION ALL `) : select(sql`false`);
 }

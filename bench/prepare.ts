@@ -4,7 +4,7 @@
  */
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import postgres, { type Sql } from "postgres";
-import type { DatabaseHandle } from "~/server/db/client";
+import { CONSOLE_SESSION, type DatabaseHandle } from "~/server/db/client";
 import { migrationsFolder, runMigrations } from "~/server/db/migrate";
 import {
   LOAD_VERSION,
@@ -40,9 +40,9 @@ interface Marker {
   rollups_for: string | null;
 }
 
-/** The naive baselines' connection: the same settings as the console's own (JIT off), so only the queries differ. */
+/** The naive baselines' connection: the same session settings as the console's own, so only the queries differ. */
 export function rawClient(url: string): Sql {
-  return postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "warden-bench", jit: "off" } });
+  return postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "warden-bench", ...CONSOLE_SESSION } });
 }
 
 /**

@@ -19,14 +19,22 @@ export interface DatabaseHandle {
 }
 
 /**
+ * The console's PostgreSQL session settings. JIT compiles a plan when its
+ * estimated cost is high; the console's queries are short, read indexes and
+ * rollups, and would spend more compiling than running. Prepared statements
+ * are planned for their values every time: after five runs PostgreSQL may
+ * otherwise settle on a generic plan, blind to how wide a range or how long a
+ * list is, and some dashboard reads then ran twice as slow or worse.
+ */
+export const CONSOLE_SESSION = { jit: "off", plan_cache_mode: "force_custom_plan" } as const;
+
+/**
  * Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in
  * memory when that is omitted too). This is the only place that knows which.
  */
 export function openDatabase(options: { url?: string; dataDir?: string }): DatabaseHandle {
   if (options.url) {
-    // JIT compiles a plan when its estimated cost is high; the console's queries are
-    // short, read indexes and rollups, and would spend more compiling than running.
-    const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
+    const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: CONSOLE_SESSION });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: "postgres",

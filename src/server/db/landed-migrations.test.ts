@@ -20,6 +20,7 @@ const LANDED: Record<string, string> = {
   "0006_sms_recipient_cover.sql": "ff8dfeaccf17cacd6e79171482514382f9a4572179b93b15e592b8150bea7442",
   "0007_rollup_rebuild_in_order.sql": "09404840c034d199fde140fb57335f8936fae325e55b4a42c9b9e11d2866efb6",
   "0008_balance_holdings.sql": "d7a3b5f6029adcdbfaf8ba6ac3142fbfe1d973a056b781b0cdcb44818cad23fa",
+  "0009_top_by_day_bound.sql": "299d57cbe487635134de1ea1b8317cf9225fda70aafc448a37b5810ad7ab0638",
 };
 
 describe("landed migrations", () => {

@@ -71,8 +71,8 @@ export const ROLLUPS = {
       { name: "last_failure_at", row: `CASE WHEN ${FAILURE} THEN created_at END`, agg: "max", type: "timestamptz" },
     ],
     indexes: [
-      // Top failing addresses: candidates with many failures in one bucket...
-      { name: "login_ip_rollup_failures_idx", on: "(grain, failures DESC, bucket) WHERE failures >= 2" },
+      // Top failing addresses: every address's bound over a range's days (top.ts)...
+      { name: "login_ip_rollup_day_failures_idx", on: "(bucket) INCLUDE (ip_address, failures) WHERE grain = 'day' AND failures >= 2" },
       // ...and, when no bound settles it, every failing address of a range (most rows here have no failure).
       { name: "login_ip_rollup_failing_idx", on: "(grain, bucket) INCLUDE (ip_address, failures, last_failure_at) WHERE failures > 0" },
       // Every bucket of a candidate address.
@@ -146,7 +146,8 @@ export const ROLLUPS = {
       { name: "country_code", row: "country_code", agg: "max", type: "varchar(2)" },
     ],
     indexes: [
-      { name: "sms_recipient_rollup_messages_idx", on: "(grain, messages DESC, bucket) WHERE messages >= 2" },
+      // Top recipients: every number's bound over a range's days (top.ts).
+      { name: "sms_recipient_rollup_day_messages_idx", on: "(bucket) INCLUDE (to_phone, messages) WHERE grain = 'day' AND messages >= 2" },
       { name: "sms_recipient_rollup_phone_idx", on: "(to_phone, grain, bucket) INCLUDE (messages, last_sent_at)" },
     ],
   },

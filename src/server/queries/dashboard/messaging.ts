@@ -4,7 +4,7 @@ import { sumDecimals } from "~/lib/decimal";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant, rollupSource, seriesBucket, sqlList, type TimeRange } from "./range";
+import { binTo, bucketStarts, rollupSource, seriesBucket, sqlList, type TimeRange } from "./range";
 import { topByTotal, utc } from "./top";
 
 // "Delivered" means status delivered; "failed" means status failed; bounces
@@ -125,47 +125,19 @@ export async function smsBreakdown(db: Db, range: TimeRange) {
   };
 }
 
-/**
- * Below this many messages in a range, adding up the raw rows by number is
- * cheaper than the rollup: most numbers get one message a day, so day
- * buckets hardly shrink them (see the benchmark in the README).
- */
-export const SMS_RAW_TOP_LIMIT = 40_000;
-
 /** The numbers that received the most messages: SMS pumping shows up here. */
-export async function smsTopRecipients(db: Db, range: TimeRange & { limit: number }, options: { rawBelow?: number } = {}) {
-  const [volume] = await queryRows<{ messages: number }>(db, sql`SELECT coalesce(sum(messages), 0)::int AS messages FROM ${rollupSource(ROLLUPS.smsDeliveries, range)} s`);
-  if (volume!.messages <= (options.rawBelow ?? SMS_RAW_TOP_LIMIT)) {
-    // Few enough rows: one pass over them answers everything.
-    const rows = await queryRows<{ phone: string; country_code: string | null; messages: number; failed: number; last: string }>(
-      db,
-      // Formatting waits for the top rows: done for every number, it costs more than the counting.
-      sql`SELECT phone, country_code, messages, failed, ${utc("last")} AS last FROM (
-            SELECT to_phone AS phone, max(country_code) AS country_code, count(*)::int AS messages,
-                   count(*) FILTER (WHERE status IN ('failed', 'bounced'))::int AS failed, max(created_at) AS last
-            FROM sms_delivery_log
-            WHERE created_at >= ${isoInstant(range.from)} AND created_at < ${isoInstant(range.to)}
-            GROUP BY 1 ORDER BY 3 DESC, to_phone COLLATE "C" LIMIT ${range.limit}) top
-          ORDER BY messages DESC, phone COLLATE "C"`,
-    );
-    return rows.map((r) => ({ phone: r.phone, countryCode: r.country_code, messages: r.messages, failed: r.failed, lastSentAt: new Date(r.last) }));
-  }
-  const top = await topByTotal(db, range, {
-    table: ROLLUPS.smsRecipients.table,
-    key: "to_phone",
-    measure: "messages",
-    last: "last_sent_at",
-    limit: range.limit,
-    rawEdges: (edge) => sql`SELECT to_phone AS key, count(*)::int AS total, max(created_at) AS last FROM sms_delivery_log WHERE ${edge(sql`created_at`)} GROUP BY 1`,
-  });
+export async function smsTopRecipients(db: Db, range: TimeRange & { limit: number }) {
+  const top = await topByTotal(db, range, { rollup: ROLLUPS.smsRecipients, measure: "messages", limit: range.limit });
   if (top.length === 0) return [];
-  const phones = top.map((t) => t.key);
-  const phoneList = sqlList(phones, "text");
-  const details = await queryRows<{ phone: string; failed: number; country_code: string | null }>(
+  const phones = sqlList(top.map((t) => t.key), "text");
+  const details = await queryRows<{ phone: string; failed: number; country_code: string | null; last: string }>(
     db,
-    sql`SELECT to_phone AS phone, sum(failed)::int AS failed, max(country_code) AS country_code
-        FROM ${rollupSource(ROLLUPS.smsRecipients, range, { rollupWhere: sql`to_phone = ANY(${phoneList})`, rawWhere: sql`to_phone = ANY(${phoneList})` })} s GROUP BY 1`,
+    sql`SELECT to_phone AS phone, sum(failed)::int AS failed, max(country_code) AS country_code, ${utc("max(last_sent_at)")} AS last
+        FROM ${rollupSource(ROLLUPS.smsRecipients, range, { rollupWhere: sql`to_phone = ANY(${phones})`, rawWhere: sql`to_phone = ANY(${phones})` })} s GROUP BY 1`,
   );
   const byPhone = new Map(details.map((d) => [d.phone, d]));
-  return top.map((t) => ({ phone: t.key, countryCode: byPhone.get(t.key)?.country_code ?? null, messages: t.total, failed: byPhone.get(t.key)?.failed ?? 0, lastSentAt: new Date(t.last!) }));
+  return top.map((t) => {
+    const d = byPhone.get(t.key)!;
+    return { phone: t.key, countryCode: d.country_code, messages: t.total, failed: d.failed, lastSentAt: new Date(d.last) };
+  });
 }

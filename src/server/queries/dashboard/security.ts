@@ -41,28 +41,21 @@ export async function signInsOverTime(db: Db, range: TimeRange) {
 
 /** Addresses with the most failed sign-ins, with the distinct identifiers those failures named. */
 export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: number }) {
-  const top = await topByTotal(db, range, {
-    table: ROLLUPS.loginIps.table,
-    key: "ip_address",
-    keyIsInet: true,
-    measure: "failures",
-    last: "last_failure_at",
-    limit: range.limit,
-    rawEdges: (raw) => sql`SELECT ip_address AS key, count(*)::int AS total, max(created_at) AS last
-                           FROM login_attempts WHERE attempt_result <> 'success' AND ${raw(sql`created_at`)} GROUP BY 1`,
-  });
+  const top = await topByTotal(db, range, { rollup: ROLLUPS.loginIps, measure: "failures", limit: range.limit });
   if (top.length === 0) return [];
-  const distinct = await queryRows<{ ip: string; identifiers: number }>(
+  // The top addresses' failures themselves, for what no rollup can add up: distinct identifiers, the last attempt.
+  const details = await queryRows<{ ip: string; identifiers: number; last: string }>(
     db,
-    sql`SELECT host(ip_address) AS ip, identifiers FROM (
-        SELECT ip_address, count(DISTINCT identifier COLLATE "C")::int AS identifiers
-        FROM login_attempts
-        WHERE ip_address = ANY(${sqlList(top.map((t) => t.key), "inet")})
-          AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
-        GROUP BY 1) x`,
+    sql`SELECT host(ip_address) AS ip, count(*)::int AS identifiers, ${utc("max(last)")} AS last FROM (
+          SELECT ip_address, identifier COLLATE "C", max(created_at) AS last
+          FROM login_attempts
+          WHERE ip_address = ANY(${sqlList(top.map((t) => t.key), "inet")})
+            AND attempt_result <> 'success' AND created_at >= ${iso(range.from)} AND created_at < ${iso(range.to)}
+          GROUP BY 1, 2) x
+        GROUP BY ip_address`,
   );
-  const identifiers = new Map(distinct.map((d) => [d.ip, d.identifiers]));
-  return top.map((t) => ({ ip: t.key, failures: t.total, distinctIdentifiers: identifiers.get(t.key) ?? 0, lastAttemptAt: new Date(t.last!) }));
+  const byIp = new Map(details.map((d) => [d.ip, d]));
+  return top.map((t) => ({ ip: t.key, failures: t.total, distinctIdentifiers: byIp.get(t.key)!.identifiers, lastAttemptAt: new Date(byIp.get(t.key)!.last) }));
 }
 
 async function countsBy<K extends string>(db: Db, range: TimeRange, column: "severity" | "status", order: readonly K[]) {

@@ -1,112 +1,154 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
+import type { RollupDefinition } from "~/server/db/rollups/definitions";
 import { queryRows } from "~/server/db/rows";
-import { segments, type TimeRange, unionParts } from "./range";
+import { isoInstant as iso, rollupSource, type TimeRange } from "./range";
 
 /** A timestamptz as ISO text in UTC, to the millisecond. */
 export const utc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-type Total = {
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const floorTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
+const ceilTo = (t: number, unit: number) => Math.ceil(t / unit) * unit;
+
+/** Ranges this short are added up whole: they hold few rows, and a day's bound would be loose. */
+const DIRECT_BELOW_MS = 6 * HOUR;
+
+export type TopTotal = {
   key: string;
   total: number;
-  last: string | null;
 };
 
 /**
+ * How a top list was found (for tests and the benchmark): "bound" when the
+ * first candidates settled it, "reach" when a second round read every key
+ * that could still reach the top, "all" when every key was added up.
+ */
+export type TopRound = "bound" | "reach" | "all";
+
+/**
  * The `limit` keys with the largest sum of a rollup measure over a range,
- * exactly, without adding up every key's days.
+ * exactly, reading the rows of a few keys rather than of every key.
  *
- * A range is whole days, plus whole hours and raw minutes at its ends. The
- * ends are small: every key in them is added up (E). Over the days, keys
- * holding at least `m` in some day are candidates (a partial index finds
- * them), and so are the keys largest in E; a candidate's total is exact. Any
- * other key has less than `m` in each day and at most the largest E of a
- * non-candidate, so no more than (m - 1) * days + that: when the last of the
- * top `limit` candidates beats this bound, nobody else can be in the top.
- * Otherwise the first step's own `limit`-th total picks the `m` that settles
- * it, and failing that every key's days are added up.
- * Each step is one statement; ties are broken by the key's text, byte order.
+ * The range lies inside the UTC days it touches, B. A key's total is its day
+ * rows in B minus what those days hold outside the range (whole hours, then
+ * raw minutes), so never more than its day rows. A partial index holds the day
+ * rows of 2 or more; a key's other days in B hold 0 or 1. So a key's total is
+ * at most its rows in that index plus one for each of its other days: its
+ * bound, known for every key from a few thousand index entries. A key with no
+ * such row is bounded by |B|.
+ *
+ * Round one computes exact totals for the `3 * limit` keys with the highest
+ * bounds; if the `limit`-th total beats every other bound, that is the top.
+ * Otherwise round two computes every key whose bound reaches that total
+ * (more keys can only raise it). Only when the top holds no more than one a
+ * day (the total is at most |B|) is every key added up. Ties are broken by
+ * the key's text, in byte order.
  */
 export async function topByTotal(
   db: Db,
   range: TimeRange,
   spec: {
-    table: string;
-    key: string;
-    keyIsInet?: boolean;
+    rollup: RollupDefinition;
+    /** The rollup column to rank by: a sum measure of `rollup`, with a day index of rows of 2 or more. */
     measure: string;
-    last: string;
-    /** `SELECT key, total, last` (native key type, timestamptz last) over the source rows matching `raw(time column)`, grouped by key. */
-    rawEdges: (raw: ReturnType<typeof segments>["raw"]) => SQL;
     limit: number;
+    onRound?: (round: TopRound) => void;
   },
-): Promise<Total[]> {
-  const seg = segments(range);
-  const table = sql.raw(`"${spec.table}"`);
-  const key = sql.raw(`"${spec.key}"`);
-  const measure = sql.raw(`"${spec.measure}"`);
-  const last = sql.raw(`"${spec.last}"`);
-  const text = (column: string) => sql.raw(spec.keyIsInet ? `host(${column})` : `${column}::text`);
-  const leaders = Math.max(100, spec.limit);
-  const ends = sql`ends AS (
-      SELECT key, sum(total)::int AS total, max(last) AS last FROM (
-        (${spec.rawEdges(seg.raw)})
-        UNION ALL
-        ${unionParts(seg.hourParts, (part) => sql`SELECT ${key}, ${measure}, ${last} FROM ${table} WHERE ${part} AND ${measure} > 0`)}
-      ) x GROUP BY key
-    )`;
-  // The top rows first, then their text: formatting every key's time would cost more than ranking them.
-  const ranked = (from: string, limit: SQL) =>
-    sql`SELECT key, total, ${utc("last")} AS last FROM (
-          SELECT ${text("key")} AS key, total, last FROM ${sql.raw(from)} WHERE total > 0 ORDER BY total DESC, ${text("key")} COLLATE "C" LIMIT ${limit}
-        ) ranked ORDER BY total DESC, key COLLATE "C"`;
+): Promise<TopTotal[]> {
+  const { rollup, limit } = spec;
+  const measure = rollup.measures.find((m) => m.name === spec.measure && m.agg === "sum");
+  const key = rollup.keys[0];
+  if (!measure || !key || rollup.keys.length !== 1) throw new Error(`topByTotal needs one key and a sum measure of ${rollup.table}`);
+  const col = (name: string) => sql.raw(`"${name}"`);
+  const table = col(rollup.table);
+  const value = col(measure.name);
+  const keyText = (column: string) => sql.raw(key.type === "inet" ? `host(${column})` : `${column}::text`);
+  const ranked = (from: SQL) =>
+    sql`SELECT ${keyText("key")} AS key, total FROM (${from}) t WHERE total > 0 ORDER BY total DESC, ${keyText("key")} COLLATE "C" LIMIT ${limit}`;
 
-  if (seg.days === 0) {
-    return queryRows<Total>(db, sql`WITH ${ends} ${ranked("ends", sql`${spec.limit}`)}`);
-  }
-  const step = async (m: number) => {
-    const rows = await queryRows<Total & { rest: number }>(
-      db,
-      sql`WITH ${ends},
-          leaders AS (SELECT key FROM ends ORDER BY total DESC, ${text("key")} COLLATE "C" LIMIT ${leaders}),
-          candidates AS (SELECT ${key} AS key FROM ${table} WHERE ${seg.day} AND ${measure} >= ${m} UNION SELECT key FROM leaders),
-          totals AS (
-            SELECT c.key, coalesce(d.total, 0) + coalesce(e.total, 0) AS total, greatest(d.last, e.last) AS last
-            FROM candidates c
-            CROSS JOIN LATERAL (SELECT sum(r.${measure})::int AS total, max(r.${last}) AS last FROM ${table} r WHERE r.${key} = c.key AND ${seg.day}) d
-            LEFT JOIN ends e ON e.key = c.key
-          ),
-          top AS (${ranked("totals", sql`${spec.limit}`)})
-          SELECT top.*, coalesce((SELECT total FROM ends ORDER BY total DESC, ${text("key")} COLLATE "C" OFFSET ${leaders} LIMIT 1), 0)::int AS rest FROM top`,
-    );
-    const rest = rows[0]?.rest ?? 0;
-    const floor = rows.length === spec.limit ? rows[spec.limit - 1]!.total : 0;
-    return { exact: floor > (m - 1) * seg.days + rest, top: rows.map(({ rest: _rest, ...r }): Total => r), floor, rest };
+  const every = async () => {
+    spec.onRound?.("all");
+    const source = rollupSource(rollup, range, { rollupWhere: sql`${value} > 0` });
+    return queryRows<TopTotal>(db, ranked(sql`SELECT ${col(key.name)} AS key, sum(${value})::int AS total FROM ${source} s GROUP BY 1`));
   };
-  // A high `m` first: few candidates. If that does not settle it, its own
-  // `limit`-th total is a floor for the true one (more candidates can only
-  // raise it), so the largest `m` whose bound stays under that floor settles
-  // it in one more step.
-  const first = await step(16);
-  if (first.exact) return first.top;
-  if (first.floor > 0) {
-    const m = Math.floor((first.floor - 1 - first.rest) / seg.days) + 1;
-    if (m >= 2 && m < 16) {
-      const second = await step(m);
-      if (second.exact) return second.top;
+  if (range.to.getTime() - range.from.getTime() < DIRECT_BELOW_MS) return every();
+
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  const b0 = floorTo(from, DAY);
+  const b1 = ceilTo(to, DAY);
+  const days = (b1 - b0) / DAY;
+  const inB = sql`grain = 'day' AND bucket >= ${iso(new Date(b0))} AND bucket < ${iso(new Date(b1))}`;
+  // What the days of B hold outside the range: the hours before the range's
+  // first whole hour and after its last, and the raw minutes between those
+  // and the range. One scalar subquery per window, so each is a range scan of
+  // the key's index (an OR of ranges would only filter it).
+  const window = (lo: number, hi: number) => (lo < hi ? [[lo, hi] as const] : []);
+  const time = col(rollup.time);
+  const sourceWhere = rollup.where ? sql.raw(` AND (${rollup.where})`) : sql``;
+  const outside = [
+    ...[...window(b0, floorTo(from, HOUR)), ...window(ceilTo(to, HOUR), b1)].map(
+      ([lo, hi]) => sql` - coalesce((SELECT sum(${value}) FROM ${table} WHERE ${col(key.name)} = c.key AND grain = 'hour' AND bucket >= ${iso(new Date(lo))} AND bucket < ${iso(new Date(hi))}), 0)`,
+    ),
+    ...[...window(floorTo(from, HOUR), from), ...window(to, ceilTo(to, HOUR))].map(
+      ([lo, hi]) =>
+        sql` - coalesce((SELECT sum(${sql.raw(measure.row)}) FROM ${col(rollup.source)} WHERE ${sql.raw(key.expr)} = c.key${sourceWhere} AND ${time} >= ${iso(new Date(lo))} AND ${time} < ${iso(new Date(hi))}), 0)`,
+    ),
+  ];
+
+  /**
+   * Exact totals for the candidates, and the highest bound among the keys
+   * left out (at least |B|, for keys with no row of 2 or more). Candidates are
+   * always a prefix of the keys in order of bound, so the first bound after
+   * them is the highest left out, whichever of a tie went in.
+   */
+  const round = async (pick: { first: number } | { reach: number }) => {
+    // Round one: the keys whose bound reaches the `limit`-th largest sum of
+    // rows of 2 or more in B's whole days (the range holds those days
+    // entirely, so that is a floor for the top): nobody who could reach the
+    // top is left out. Only when they are too many, the `first` of them, and a check.
+    const candidates =
+      "first" in pick
+        ? sql`foremost AS MATERIALIZED (SELECT key, bound, row_number() OVER (ORDER BY bound DESC) AS n FROM (SELECT key, bound FROM bounds ORDER BY bound DESC LIMIT ${pick.first + 1}) b),
+              reach AS (SELECT coalesce((SELECT low FROM bounds ORDER BY low DESC OFFSET ${limit - 1} LIMIT 1), 0) AS low),
+              candidates AS MATERIALIZED (SELECT key FROM foremost WHERE n <= ${pick.first} AND bound >= (SELECT low FROM reach)),
+              rest AS (SELECT greatest(${days}, (SELECT bound FROM foremost WHERE NOT (n <= ${pick.first} AND bound >= (SELECT low FROM reach)) ORDER BY n LIMIT 1)) AS bound),`
+        : sql`candidates AS MATERIALIZED (SELECT key FROM bounds WHERE bound >= ${pick.reach}),
+              rest AS (SELECT greatest(${days}, (SELECT max(bound) FROM bounds WHERE bound < ${pick.reach})) AS bound),`;
+    const rows = await queryRows<{ rest: number; key: string | null; total: number | null }>(
+      db,
+      sql`WITH bounds AS MATERIALIZED (
+            SELECT ${col(key.name)} AS key, (sum(${value}) + ${days} - count(*))::int AS bound,
+                   coalesce(sum(${value}) FILTER (WHERE bucket >= ${iso(new Date(ceilTo(from, DAY)))} AND bucket < ${iso(new Date(floorTo(to, DAY)))}), 0)::int AS low
+            FROM ${table} WHERE ${inB} AND ${value} >= 2 GROUP BY 1
+          ),
+          ${candidates}
+          totals AS MATERIALIZED (
+            SELECT c.key, ((SELECT sum(${value}) FROM ${table} WHERE ${col(key.name)} = c.key AND ${inB})${sql.join(outside, sql``)})::int AS total
+            FROM candidates c
+          )
+          SELECT rest.bound::int AS rest, top.key, top.total FROM rest LEFT JOIN LATERAL (${ranked(sql`SELECT key, total FROM totals`)}) top ON true`,
+    );
+    const top = rows.filter((r): r is TopTotal & { rest: number } => r.key !== null).map(({ key, total }) => ({ key, total }));
+    const floor = top.length === limit ? top[limit - 1]!.total : 0;
+    return { top, floor, exact: floor > rows[0]!.rest };
+  };
+
+  const first = await round({ first: 5 * limit });
+  if (first.exact) {
+    spec.onRound?.("bound");
+    return first.top;
+  }
+  // Keys with no row of 2 or more are bounded by |B| only: a floor that low needs every key.
+  if (first.floor > days) {
+    const second = await round({ reach: first.floor });
+    if (second.exact) {
+      spec.onRound?.("reach");
+      return second.top;
     }
   }
-  // Every key's days, added to the ends.
-  return queryRows<Total>(
-    db,
-    sql`WITH ${ends},
-        every AS (
-          SELECT key, sum(total)::int AS total, max(last) AS last FROM (
-            SELECT ${key} AS key, ${measure} AS total, ${last} AS last FROM ${table} WHERE ${seg.day} AND ${measure} > 0
-            UNION ALL SELECT key, total, last FROM ends
-          ) x GROUP BY key
-        )
-        ${ranked("every", sql`${spec.limit}`)}`,
-  );
+  return every();
 }

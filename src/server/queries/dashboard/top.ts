@@ -82,22 +82,24 @@ export async function topByTotal(
   const b1 = ceilTo(to, DAY);
   const days = (b1 - b0) / DAY;
   const inB = sql`grain = 'day' AND bucket >= ${iso(new Date(b0))} AND bucket < ${iso(new Date(b1))}`;
-  // What the days of B hold outside the range: the hours before the range's
-  // first whole hour and after its last, and the raw minutes between those
-  // and the range. One scalar subquery per window, so each is a range scan of
-  // the key's index (an OR of ranges would only filter it).
+  // A key's total: its day rows in B, less what those days hold outside the
+  // range (the hours before the range's first whole hour and after its last,
+  // and the raw minutes between those and the range). One range scan of the
+  // key's index for each, joined by UNION ALL: an OR of ranges would only filter it.
   const window = (lo: number, hi: number) => (lo < hi ? [[lo, hi] as const] : []);
   const time = col(rollup.time);
   const sourceWhere = rollup.where ? sql.raw(` AND (${rollup.where})`) : sql``;
-  const outside = [
+  const parts = [
+    sql`SELECT ${value} AS v FROM ${table} WHERE ${col(key.name)} = c.key AND ${inB}`,
     ...[...window(b0, floorTo(from, HOUR)), ...window(ceilTo(to, HOUR), b1)].map(
-      ([lo, hi]) => sql` - coalesce((SELECT sum(${value}) FROM ${table} WHERE ${col(key.name)} = c.key AND grain = 'hour' AND bucket >= ${iso(new Date(lo))} AND bucket < ${iso(new Date(hi))}), 0)`,
+      ([lo, hi]) => sql`SELECT -${value} FROM ${table} WHERE ${col(key.name)} = c.key AND grain = 'hour' AND bucket >= ${iso(new Date(lo))} AND bucket < ${iso(new Date(hi))}`,
     ),
     ...[...window(floorTo(from, HOUR), from), ...window(to, ceilTo(to, HOUR))].map(
       ([lo, hi]) =>
-        sql` - coalesce((SELECT sum(${sql.raw(measure.row)}) FROM ${col(rollup.source)} WHERE ${sql.raw(key.expr)} = c.key${sourceWhere} AND ${time} >= ${iso(new Date(lo))} AND ${time} < ${iso(new Date(hi))}), 0)`,
+        sql`SELECT -(${sql.raw(measure.row)}) FROM ${col(rollup.source)} WHERE ${sql.raw(key.expr)} = c.key${sourceWhere} AND ${time} >= ${iso(new Date(lo))} AND ${time} < ${iso(new Date(hi))}`,
     ),
   ];
+  const total = sql`(SELECT sum(v) FROM (${sql.join(parts, sql` UNION ALL `)}) x)`;
 
   /**
    * Exact totals for the candidates, and the highest bound among the keys
@@ -127,7 +129,7 @@ export async function topByTotal(
           ),
           ${candidates}
           totals AS MATERIALIZED (
-            SELECT c.key, ((SELECT sum(${value}) FROM ${table} WHERE ${col(key.name)} = c.key AND ${inB})${sql.join(outside, sql``)})::int AS total
+            SELECT c.key, ${total}::int AS total
             FROM candidates c
           )
           SELECT rest.bound::int AS rest, top.key, top.total FROM rest LEFT JOIN LATERAL (${ranked(sql`SELECT key, total FROM totals`)}) top ON true`,

@@ -77,18 +77,25 @@ export async function emailOverTime(db: Db, range: TimeRange) {
   };
 }
 
-/** SMS spend per currency over the range, and per UTC day and currency. */
+/** SMS spend per currency over the range, and per UTC day and currency: one read, the totals added up from the days exactly. */
 export async function smsCost(db: Db, range: TimeRange) {
-  const source = rollupSource(ROLLUPS.smsDeliveries, range);
-  const byCurrency = await queryRows<{ currency: string | null; cost: string; messages: number }>(
-    db,
-    sql`SELECT currency, sum(cost)::text AS cost, sum(messages)::int AS messages FROM ${source} s GROUP BY 1 ORDER BY 1 NULLS LAST`,
-  );
   const daily = await queryRows<{ day: string; currency: string | null; cost: string; messages: number }>(
     db,
     sql`SELECT ${utc("b")} AS day, currency, sum(cost)::text AS cost, sum(messages)::int AS messages
-        FROM (SELECT ${binTo("day")} AS b, currency, cost, messages FROM ${source} s) x GROUP BY b, currency ORDER BY b, currency NULLS LAST`,
+        FROM (SELECT ${binTo("day")} AS b, currency, cost, messages FROM ${rollupSource(ROLLUPS.smsDeliveries, range)} s) x
+        GROUP BY b, currency ORDER BY b, currency NULLS LAST`,
   );
+  const totals = new Map<string | null, { costs: string[]; messages: number }>();
+  for (const d of daily) {
+    const t = totals.get(d.currency) ?? { costs: [], messages: 0 };
+    t.costs.push(d.cost);
+    t.messages += d.messages;
+    totals.set(d.currency, t);
+  }
+  // Currencies in order, the messages with no currency yet last.
+  const byCurrency = [...totals.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, t]) => ({ currency, cost: sumDecimals(t.costs), messages: t.messages }));
   return { byCurrency, daily: daily.map((d) => ({ ...d, day: new Date(d.day) })) };
 }
 

@@ -65,6 +65,8 @@ interface Segments {
   days: number;
   /** Rows of the source at the ragged edges, which no whole bucket covers. */
   raw: (time: SQL) => SQL;
+  /** Whether there are any: a range on whole hours has none, and need not ask. */
+  hasRaw: boolean;
 }
 
 /**
@@ -79,19 +81,22 @@ export function segments(range: TimeRange, grains: readonly Grain[] = ["hour", "
   const h1 = floorTo(to, HOUR);
   const none = sql`false`;
   if (!grains.includes("hour") || h0 >= h1) {
-    return { parts: [], hourParts: [], day: none, days: 0, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})` };
+    return { parts: [], hourParts: [], day: none, days: 0, raw: (t) => sql`(${t} >= ${iso(from)} AND ${t} < ${iso(to)})`, hasRaw: true };
   }
-  const raw = (t: SQL) => sql`((${t} >= ${iso(from)} AND ${t} < ${iso(h0)}) OR (${t} >= ${iso(h1)} AND ${t} < ${iso(to)}))`;
+  // Only the edges that hold time: one is a plain range scan, and a range on whole hours has none.
+  const edges = [[from, h0], [h1, to]].filter(([lo, hi]) => lo! < hi!) as [Date, Date][];
+  const raw = (t: SQL) => (edges.length ? sql`(${sql.join(edges.map(([lo, hi]) => sql`(${t} >= ${iso(lo)} AND ${t} < ${iso(hi)})`), sql` OR `)})` : sql`false`);
+  const hasRaw = edges.length > 0;
   const part = (grain: "hour" | "day", lo: Date, hi: Date) => sql`(grain = ${sql.raw(`'${grain}'`)} AND bucket >= ${iso(lo)} AND bucket < ${iso(hi)})`;
   const d0 = ceilTo(from, DAY);
   const d1 = floorTo(to, DAY);
   if (!grains.includes("day") || d0 >= d1) {
     const hour = part("hour", h0, h1);
-    return { parts: [hour], hourParts: [hour], day: none, days: 0, raw };
+    return { parts: [hour], hourParts: [hour], day: none, days: 0, raw, hasRaw };
   }
   const day = part("day", d0, d1);
   const hourParts = [h0 < d0 ? part("hour", h0, d0) : null, d1 < h1 ? part("hour", d1, h1) : null].filter((p): p is SQL => p !== null);
-  return { parts: [day, ...hourParts], hourParts, day, days: (d1.getTime() - d0.getTime()) / DAY, raw };
+  return { parts: [day, ...hourParts], hourParts, day, days: (d1.getTime() - d0.getTime()) / DAY, raw, hasRaw };
 }
 
 /** `select(part)` once per part, joined by UNION ALL: one range scan each (a never-true select when there are none). */
@@ -113,6 +118,7 @@ export function rollupSource(def: RollupDefinition, range: TimeRange, options: {
     const where = [part, options.rollupWhere].filter(Boolean) as SQL[];
     return sql`SELECT bucket AS at, ${sql.raw(names)} FROM ${sql.raw(`"${def.table}"`)} WHERE ${sql.join(where, sql` AND `)}`;
   });
+  if (!seg.hasRaw) return sql`(${rollup})`;
   return sql`(${rollup}
     UNION ALL
     (SELECT ${sql.raw(`"${def.time}"`)} AS at, ${sql.raw(rawColumns)} FROM ${sql.raw(`"${def.source}"`)} WHERE ${sql.join(rawWhere, sql` AND `)}))`;

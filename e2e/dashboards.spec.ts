@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
+import { sql } from "./support/db";
 
 const STUFFING_IP = "185.220.101.47";
 const BRUTE_FORCE_IPS = ["45.142.212.61", "45.142.212.62"];
@@ -65,6 +66,35 @@ test("the security overview shows the planted attacks, follows the range in the 
   await expect(page).toHaveURL(/range=30d&ip=185\.220\.101\.47&outcome=success/);
   await expect(attempts).toHaveCount(1);
   await expect(page.getByText("50 shown")).toHaveCount(0);
+});
+
+test("auto-refresh asks the panels again on its own, and stays in the URL", async ({ page }) => {
+  // A fake clock, so a minute passes at once; it must be in place before the page loads.
+  await page.clock.install();
+  await signInAs(page, "operator");
+  const openEvents = page.getByRole("region", { name: "Right now" }).locator('a[href="/events?status=open"]');
+  const count = async () => Number((await openEvents.textContent())!.replace(/\D/g, ""));
+  await expect(openEvents).toHaveText(/\d/);
+  const before = await count();
+
+  await page.getByLabel("Auto-refresh").selectOption("1m");
+  await expect(page).toHaveURL(/\/overview\?refresh=1m$/);
+  const [event] = await sql<{ id: string }[]>`INSERT INTO security_events (event_type, severity, details) VALUES ('e2e_auto_refresh', 'low', '{}') RETURNING id::text`;
+  try {
+    // Nothing asks again before the minute is up...
+    await page.clock.fastForward("00:30");
+    await expect(openEvents).toHaveText(String(before));
+    // ...and the new event is counted once it is.
+    await page.clock.fastForward("00:31");
+    await expect(async () => expect(await count()).toBe(before + 1)).toPass();
+  } finally {
+    await sql`DELETE FROM security_events WHERE id = ${event!.id}`;
+  }
+  // A preset keeps the refresh, and so does a reload.
+  await page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "7 days" }).click();
+  await expect(page).toHaveURL(/\/overview\?refresh=1m&range=7d$/);
+  await page.reload();
+  await expect(page.getByLabel("Auto-refresh")).toHaveValue("1m");
 });
 
 test("a custom range is kept as ISO instants, and a bad one is explained instead of crashing", async ({ page }) => {

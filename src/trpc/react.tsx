@@ -1,6 +1,6 @@
 "use client";
 
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { keepPreviousData, MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink, loggerLink, TRPCClientError } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
@@ -22,7 +22,7 @@ function onError(error: unknown) {
 }
 
 function makeQueryClient() {
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
@@ -36,6 +36,12 @@ function makeQueryClient() {
       },
     },
   });
+  // A dashboard panel whose range moves (a new preset, an auto-refresh) keeps
+  // its figures on screen, dimmed, until the new ones arrive, instead of
+  // flashing back to a skeleton. tRPC keys are [path, { input, type }]: this
+  // matches the dashboard router's plain queries, not its paged lists.
+  client.setQueryDefaults([["dashboard"], { type: "query" }], { placeholderData: keepPreviousData });
+  return client;
 }
 
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {

@@ -9,6 +9,8 @@ export interface QueryLike<T> {
   error: { message: string } | null;
   isPending: boolean;
   isError: boolean;
+  /** Showing the previous range's data while the new range loads. */
+  isPlaceholderData?: boolean;
   refetch: () => unknown;
 }
 
@@ -41,6 +43,13 @@ export function QueryView<T>({ query, empty, isEmpty, skeleton = "rows", childre
   }
   if (query.isError || query.data === undefined) return <ErrorState message={query.error?.message} retry={() => void query.refetch()} />;
   if (isEmpty(query.data)) return <EmptyState title={empty}>Try a longer time range.</EmptyState>;
+  if (query.isPlaceholderData) {
+    return (
+      <div aria-busy className="opacity-50 transition-opacity">
+        {children(query.data)}
+      </div>
+    );
+  }
   return <>{children(query.data)}</>;
 }
 

@@ -40,12 +40,13 @@ export type TopRound = "bound" | "reach" | "all";
  * bound, known for every key from a few thousand index entries. A key with no
  * such row is bounded by |B|.
  *
- * Round one computes exact totals for the `3 * limit` keys with the highest
- * bounds; if the `limit`-th total beats every other bound, that is the top.
- * Otherwise round two computes every key whose bound reaches that total
- * (more keys can only raise it). Only when the top holds no more than one a
- * day (the total is at most |B|) is every key added up. Ties are broken by
- * the key's text, in byte order.
+ * Round one computes exact totals for the keys whose bound reaches a floor
+ * for the top (the `limit`-th largest sum of such rows over B's whole days),
+ * at most the `5 * limit` with the highest bounds; if the `limit`-th total
+ * beats every bound left out, that is the top. Otherwise round two computes
+ * every key whose bound reaches that total (more keys can only raise it).
+ * Only when the top holds no more than one a day (the total is at most |B|)
+ * is every key added up. Ties are broken by the key's text, in byte order.
  */
 export async function topByTotal(
   db: Db,

@@ -197,11 +197,11 @@ export async function smsCost(sql: Sql, r: Range) {
   const byCurrency = await sql<{ currency: string | null; cost: string; messages: number }[]>`
     SELECT currency, coalesce(sum(cost), 0)::text AS cost, count(*)::int AS messages
     FROM sms_delivery_log WHERE created_at >= ${r.from} AND created_at < ${r.to}
-    GROUP BY 1 ORDER BY 1 NULLS LAST`;
+    GROUP BY 1 ORDER BY currency COLLATE "C" NULLS LAST`;
   const daily = await sql<{ day: Date; currency: string | null; cost: string; messages: number }[]>`
     SELECT ${trunc(sql, "day")} AS day, currency, coalesce(sum(cost), 0)::text AS cost, count(*)::int AS messages
     FROM sms_delivery_log WHERE created_at >= ${r.from} AND created_at < ${r.to}
-    GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`;
+    GROUP BY 1, 2 ORDER BY 1, currency COLLATE "C" NULLS LAST`;
   return { byCurrency: [...byCurrency], daily: [...daily] };
 }
 

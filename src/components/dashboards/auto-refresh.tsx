@@ -29,7 +29,14 @@ export function AutoRefresh({ moving }: { moving: boolean }) {
 
   useEffect(() => {
     if (!every) return;
+    const interval = REFRESH_EVERY[every];
     let last = Date.now();
+    let timer: ReturnType<typeof setTimeout>;
+    // One timer, re-armed after each refresh, so coming back to the tab does not add a second one.
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(tick, Math.max(0, last + interval - Date.now()));
+    };
     const refresh = () => {
       last = Date.now();
       if (moving) {
@@ -42,15 +49,20 @@ export function AutoRefresh({ moving }: { moving: boolean }) {
         void utils.dashboard.invalidate();
       }
     };
-    const timer = setInterval(() => {
-      if (!document.hidden) refresh();
-    }, REFRESH_EVERY[every]);
+    function tick() {
+      if (document.hidden) return; // asked again when the tab is shown
+      refresh();
+      schedule();
+    }
     const onVisible = () => {
-      if (!document.hidden && Date.now() - last >= REFRESH_EVERY[every]) refresh();
+      if (document.hidden) return;
+      if (Date.now() - last >= interval) refresh();
+      schedule();
     };
+    schedule();
     document.addEventListener("visibilitychange", onVisible);
     return () => {
-      clearInterval(timer);
+      clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [every, moving, router, utils]);

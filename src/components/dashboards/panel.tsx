@@ -42,14 +42,17 @@ export function QueryView<T>({ query, empty, isEmpty, skeleton = "rows", childre
     return <LoadingPanel rows={skeleton === "stat" ? 2 : 5} />;
   }
   if (query.isError || query.data === undefined) return <ErrorState message={query.error?.message} retry={() => void query.refetch()} />;
-  if (isEmpty(query.data)) return <EmptyState title={empty}>Try a longer time range.</EmptyState>;
   if (query.isPlaceholderData) {
+    // The previous range's figures, dimmed and out of reach (their links would
+    // lead into the new range) until the new ones arrive; an empty one is just loading.
+    if (isEmpty(query.data)) return <LoadingPanel rows={skeleton === "stat" ? 2 : 5} />;
     return (
-      <div aria-busy className="opacity-50 transition-opacity">
+      <div aria-busy inert className="opacity-50 transition-opacity">
         {children(query.data)}
       </div>
     );
   }
+  if (isEmpty(query.data)) return <EmptyState title={empty}>Try a longer time range.</EmptyState>;
   return <>{children(query.data)}</>;
 }
 

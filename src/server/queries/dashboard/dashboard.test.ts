@@ -300,7 +300,7 @@ describe.each(RANGES)("exactly the raw rows, from %s to %s", (fromIso, toIso) =>
     const mine = await q.smsCost(t.db, r);
     const raw = await queryRows<{ currency: string | null; cost: string; messages: number }>(
       t.db,
-      sql`SELECT currency, sum(coalesce(cost, 0::numeric(20, 8)))::text AS cost, count(*)::int AS messages FROM sms_delivery_log WHERE ${p} GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      sql`SELECT currency, sum(coalesce(cost, 0::numeric(20, 8)))::text AS cost, count(*)::int AS messages FROM sms_delivery_log WHERE ${p} GROUP BY 1 ORDER BY currency COLLATE "C" NULLS LAST`,
     );
     expect(mine.byCurrency).toEqual(raw);
     const rawDaily = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT date_bin('1 day', created_at, TIMESTAMPTZ '2000-01-01Z'), currency FROM sms_delivery_log WHERE ${p}) x`);

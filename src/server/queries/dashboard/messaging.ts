@@ -83,7 +83,7 @@ export async function smsCost(db: Db, range: TimeRange) {
     db,
     sql`SELECT ${utc("b")} AS day, currency, sum(cost)::text AS cost, sum(messages)::int AS messages
         FROM (SELECT ${binTo("day")} AS b, currency, cost, messages FROM ${rollupSource(ROLLUPS.smsDeliveries, range)} s) x
-        GROUP BY b, currency ORDER BY b, currency NULLS LAST`,
+        GROUP BY b, currency ORDER BY b, currency COLLATE "C" NULLS LAST`,
   );
   const totals = new Map<string | null, { costs: string[]; messages: number }>();
   for (const d of daily) {
@@ -92,7 +92,7 @@ export async function smsCost(db: Db, range: TimeRange) {
     t.messages += d.messages;
     totals.set(d.currency, t);
   }
-  // Currencies in order, the messages with no currency yet last.
+  // Currencies in byte order, whatever the database's collation; the messages with no currency yet last.
   const byCurrency = [...totals.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, t]) => ({ currency, cost: sumDecimals(t.costs), messages: t.messages }));
@@ -143,8 +143,9 @@ export async function smsTopRecipients(db: Db, range: TimeRange & { limit: numbe
         FROM ${rollupSource(ROLLUPS.smsRecipients, range, { rollupWhere: sql`to_phone = ANY(${phones})`, rawWhere: sql`to_phone = ANY(${phones})` })} s GROUP BY 1`,
   );
   const byPhone = new Map(details.map((d) => [d.phone, d]));
-  return top.map((t) => {
-    const d = byPhone.get(t.key)!;
-    return { phone: t.key, countryCode: d.country_code, messages: t.total, failed: d.failed, lastSentAt: new Date(d.last) };
+  // A number whose messages were deleted between the two reads has nothing left to show.
+  return top.flatMap((t) => {
+    const d = byPhone.get(t.key);
+    return d ? [{ phone: t.key, countryCode: d.country_code, messages: t.total, failed: d.failed, lastSentAt: new Date(d.last) }] : [];
   });
 }

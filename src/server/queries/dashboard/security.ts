@@ -55,7 +55,11 @@ export async function failedLoginsByIp(db: Db, range: TimeRange & { limit: numbe
         GROUP BY ip_address`,
   );
   const byIp = new Map(details.map((d) => [d.ip, d]));
-  return top.map((t) => ({ ip: t.key, failures: t.total, distinctIdentifiers: byIp.get(t.key)!.identifiers, lastAttemptAt: new Date(byIp.get(t.key)!.last) }));
+  // An address whose failures were deleted between the two reads has nothing left to show.
+  return top.flatMap((t) => {
+    const d = byIp.get(t.key);
+    return d ? [{ ip: t.key, failures: t.total, distinctIdentifiers: d.identifiers, lastAttemptAt: new Date(d.last) }] : [];
+  });
 }
 
 async function countsBy<K extends string>(db: Db, range: TimeRange, column: "severity" | "status", order: readonly K[]) {

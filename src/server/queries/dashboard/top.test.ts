@@ -99,7 +99,10 @@ describe("the ways a top list is found", () => {
     expect([...rounds].sort()).toEqual(["all", "bound", "reach"]);
   });
 
-  it("refuses a measure it cannot bound", async () => {
-    await expect(topByTotal(t.db, { from: new Date(START), to: new Date(START + DAY) }, { rollup: ROLLUPS.loginIps, measure: "last_failure_at", limit: 3 })).rejects.toThrow(/sum measure/);
+  it("refuses a measure or a rollup it cannot bound", async () => {
+    const range = { from: new Date(START), to: new Date(START + DAY) };
+    await expect(topByTotal(t.db, range, { rollup: ROLLUPS.loginIps, measure: "last_failure_at", limit: 3 })).rejects.toThrow(/counted \(integer, summed\) measure/);
+    await expect(topByTotal(t.db, range, { rollup: ROLLUPS.fees, measure: "revenue", limit: 3 })).rejects.toThrow(/not one/);
+    await expect(topByTotal(t.db, range, { rollup: ROLLUPS.loginIdentifierFailures, measure: "failures", limit: 3 })).rejects.toThrow(/not one/);
   });
 });

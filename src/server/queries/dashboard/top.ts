@@ -45,8 +45,10 @@ export type TopRound = "bound" | "reach" | "all";
  * at most the `5 * limit` with the highest bounds; if the `limit`-th total
  * beats every bound left out, that is the top. Otherwise round two computes
  * every key whose bound reaches that total (more keys can only raise it).
- * Only when the top holds no more than one a day (the total is at most |B|)
- * is every key added up. Ties are broken by the key's text, in byte order.
+ * Every key is added up only when round one finds fewer than `limit` keys
+ * with a day row of 2 or more, or a `limit`-th total no higher than |B| (a
+ * key with no such row could still tie it). Ties are broken by the key's
+ * text, in byte order.
  */
 export async function topByTotal(
   db: Db,
@@ -62,7 +64,10 @@ export async function topByTotal(
   const { rollup, limit } = spec;
   const measure = rollup.measures.find((m) => m.name === spec.measure && m.agg === "sum");
   const key = rollup.keys[0];
-  if (!measure || !key || rollup.keys.length !== 1) throw new Error(`topByTotal needs one key and a sum measure of ${rollup.table}`);
+  // The bound counts whole, non-negative units in day rows and subtracts hour rows: it needs both grains and a count.
+  if (!measure || measure.type !== "integer" || !key || rollup.keys.length !== 1 || !rollup.grains.includes("day") || !rollup.grains.includes("hour")) {
+    throw new Error(`topByTotal needs a rollup of hours and days with one key, ranked by a counted (integer, summed) measure; ${rollup.table}.${spec.measure} is not one`);
+  }
   const col = (name: string) => sql.raw(`"${name}"`);
   const table = col(rollup.table);
   const value = col(measure.name);
@@ -146,12 +151,11 @@ export async function topByTotal(
     return first.top;
   }
   // Keys with no row of 2 or more are bounded by |B| only: a floor that low needs every key.
-  if (first.floor > days) {
-    const second = await round({ reach: first.floor });
-    if (second.exact) {
-      spec.onRound?.("reach");
-      return second.top;
-    }
-  }
-  return every();
+  if (first.floor <= days) return every();
+  // Exact by construction: the keys left out are bounded below round one's
+  // floor (and |B| is too), and a superset's `limit`-th total is at least that floor.
+  const second = await round({ reach: first.floor });
+  if (!second.exact) throw new Error(`topByTotal: round two over ${rollup.table} was not settled by its own bound`);
+  spec.onRound?.("reach");
+  return second.top;
 }

@@ -9,8 +9,8 @@ export interface TimeRange {
   to: Date;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 export const MAX_RANGE_DAYS = 366;
 
 const ZInstant = (field: "from" | "to") =>
@@ -33,8 +33,9 @@ function bothDates(r: { from: unknown; to: unknown }): r is TimeRange {
 
 export const ZTopN = z.number("The limit must be a number.").int("The limit must be a whole number.").min(1, "Ask for at least 1 row.").max(100, "Ask for at most 100 rows.").default(10);
 
-const floorTo = (d: Date, unit: number) => new Date(Math.floor(d.getTime() / unit) * unit);
-const ceilTo = (d: Date, unit: number) => new Date(Math.ceil(d.getTime() / unit) * unit);
+/** The instant at or before `d` on a whole `unit` (ms) since the epoch: whole UTC hours and days. */
+export const floorTo = (d: Date, unit: number) => new Date(Math.floor(d.getTime() / unit) * unit);
+export const ceilTo = (d: Date, unit: number) => new Date(Math.ceil(d.getTime() / unit) * unit);
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** Hourly buckets for ranges up to three days, daily beyond. Buckets are UTC. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import { queryRows } from "~/server/db/rows";
 import { ROLLUPS } from "~/server/db/rollups/definitions";
-import { binTo, bucketStarts, isoInstant as iso, rollupSource, segments, seriesBucket, sqlList, type TimeRange, unionParts } from "./range";
+import { binTo, bucketStarts, floorTo, HOUR, isoInstant as iso, rollupSource, segments, seriesBucket, sqlList, type TimeRange, unionParts } from "./range";
 import { topByTotal, utc } from "./top";
 
 // Definitions (the README's "Which rows count" repeats them):
@@ -190,7 +190,7 @@ async function stretchAttempts(db: Db, stretches: { ip: string; lo: string; hi: 
  * address left could reach the top.
  */
 export async function credentialStuffing(db: Db, range: TimeRange & { limit: number }) {
-  const hourStart = new Date(Math.floor(range.from.getTime() / 3_600_000) * 3_600_000);
+  const hourStart = floorTo(range.from, HOUR);
   const from = iso(range.from);
   const to = iso(range.to);
   const regions = await queryRows<{ ip: string; lo: string; attempts: number }>(
@@ -216,7 +216,7 @@ export async function credentialStuffing(db: Db, range: TimeRange & { limit: num
   for (const { ip, lo: start, attempts } of regions) {
     // Two hours from the pair's first, clipped to the range.
     const lo = new Date(Math.max(Date.parse(start), range.from.getTime())).toISOString();
-    const hi = new Date(Math.min(Date.parse(start) + 2 * 3_600_000, range.to.getTime())).toISOString();
+    const hi = new Date(Math.min(Date.parse(start) + 2 * HOUR, range.to.getTime())).toISOString();
     if (lo >= hi) continue;
     const mine = stretches.get(ip) ?? [];
     const prev = mine[mine.length - 1];
@@ -295,7 +295,7 @@ async function identifierFailures(db: Db, range: TimeRange, identifiers: string[
  */
 export async function bruteForce(db: Db, range: TimeRange & { limit: number; threshold?: number }) {
   const threshold = range.threshold ?? BRUTE_FORCE_DEFAULT_THRESHOLD;
-  const slotStart = new Date(Math.floor(range.from.getTime() / 300_000) * 300_000);
+  const slotStart = floorTo(range.from, 5 * 60_000); // the rollup's five-minute slots
   // A window spans at most two adjacent slots, so a candidate slot plus its
   // busier neighbour bounds the failures of any window through it.
   const candidates = await queryRows<{ identifier: string; bound: number }>(

@@ -3,15 +3,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~/server/db/client";
 import type { RollupDefinition } from "~/server/db/rollups/definitions";
 import { queryRows } from "~/server/db/rows";
-import { isoInstant as iso, rollupSource, type TimeRange } from "./range";
+import { ceilTo, DAY, floorTo, HOUR, isoInstant as iso, rollupSource, type TimeRange } from "./range";
 
 /** A timestamptz as ISO text in UTC, to the millisecond. */
 export const utc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const floorTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
-const ceilTo = (t: number, unit: number) => Math.ceil(t / unit) * unit;
 
 /** Ranges this short are added up whole: they hold few rows, and a day's bound would be loose. */
 const DIRECT_BELOW_MS = 6 * HOUR;
@@ -82,27 +77,26 @@ export async function topByTotal(
   };
   if (range.to.getTime() - range.from.getTime() < DIRECT_BELOW_MS) return every();
 
-  const from = range.from.getTime();
-  const to = range.to.getTime();
+  const { from, to } = range;
   const b0 = floorTo(from, DAY);
   const b1 = ceilTo(to, DAY);
-  const days = (b1 - b0) / DAY;
-  const inB = sql`grain = 'day' AND bucket >= ${iso(new Date(b0))} AND bucket < ${iso(new Date(b1))}`;
+  const days = (b1.getTime() - b0.getTime()) / DAY;
+  const inB = sql`grain = 'day' AND bucket >= ${iso(b0)} AND bucket < ${iso(b1)}`;
   // A key's total: its day rows in B, less what those days hold outside the
   // range (the hours before the range's first whole hour and after its last,
   // and the raw minutes between those and the range). One range scan of the
   // key's index for each, joined by UNION ALL: an OR of ranges would only filter it.
-  const window = (lo: number, hi: number) => (lo < hi ? [[lo, hi] as const] : []);
+  const window = (lo: Date, hi: Date) => (lo < hi ? [[lo, hi] as const] : []);
   const time = col(rollup.time);
   const sourceWhere = rollup.where ? sql.raw(` AND (${rollup.where})`) : sql``;
   const parts = [
     sql`SELECT ${value} AS v FROM ${table} WHERE ${col(key.name)} = c.key AND ${inB}`,
     ...[...window(b0, floorTo(from, HOUR)), ...window(ceilTo(to, HOUR), b1)].map(
-      ([lo, hi]) => sql`SELECT -${value} FROM ${table} WHERE ${col(key.name)} = c.key AND grain = 'hour' AND bucket >= ${iso(new Date(lo))} AND bucket < ${iso(new Date(hi))}`,
+      ([lo, hi]) => sql`SELECT -${value} FROM ${table} WHERE ${col(key.name)} = c.key AND grain = 'hour' AND bucket >= ${iso(lo)} AND bucket < ${iso(hi)}`,
     ),
     ...[...window(floorTo(from, HOUR), from), ...window(to, ceilTo(to, HOUR))].map(
       ([lo, hi]) =>
-        sql`SELECT -(${sql.raw(measure.row)}) FROM ${col(rollup.source)} WHERE ${sql.raw(key.expr)} = c.key${sourceWhere} AND ${time} >= ${iso(new Date(lo))} AND ${time} < ${iso(new Date(hi))}`,
+        sql`SELECT -(${sql.raw(measure.row)}) FROM ${col(rollup.source)} WHERE ${sql.raw(key.expr)} = c.key${sourceWhere} AND ${time} >= ${iso(lo)} AND ${time} < ${iso(hi)}`,
     ),
   ];
   const total = sql`(SELECT sum(v) FROM (${sql.join(parts, sql` UNION ALL `)}) x)`;
@@ -130,7 +124,7 @@ export async function topByTotal(
       db,
       sql`WITH bounds AS MATERIALIZED (
             SELECT ${col(key.name)} AS key, (sum(${value}) + ${days} - count(*))::int AS bound,
-                   coalesce(sum(${value}) FILTER (WHERE bucket >= ${iso(new Date(ceilTo(from, DAY)))} AND bucket < ${iso(new Date(floorTo(to, DAY)))}), 0)::int AS low
+                   coalesce(sum(${value}) FILTER (WHERE bucket >= ${iso(ceilTo(from, DAY))} AND bucket < ${iso(floorTo(to, DAY))}), 0)::int AS low
             FROM ${table} WHERE ${inB} AND ${value} >= 2 GROUP BY 1
           ),
           ${candidates}

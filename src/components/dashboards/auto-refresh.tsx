@@ -5,10 +5,10 @@ import { useEffect } from "react";
 import { trpc } from "~/trpc/react";
 
 /** How often a dashboard may ask again, as it appears in the URL (`?refresh=1m`). */
-export const REFRESH_EVERY = { "1m": 60_000, "5m": 300_000 } as const;
-export type RefreshEvery = keyof typeof REFRESH_EVERY;
+const REFRESH_EVERY = { "1m": 60_000, "5m": 300_000 } as const;
+type RefreshEvery = keyof typeof REFRESH_EVERY;
 
-export function refreshEvery(value: string | null): RefreshEvery | null {
+function refreshEvery(value: string | null): RefreshEvery | null {
   return value !== null && Object.hasOwn(REFRESH_EVERY, value) ? (value as RefreshEvery) : null;
 }
 

@@ -30,7 +30,9 @@ export function Panel({ title, description, actions, className = "", children }:
  * (said in words) or the data: every panel goes through the same four states.
  */
 export function QueryView<T>({ query, empty, isEmpty, skeleton = "rows", children }: { query: QueryLike<T>; empty: string; isEmpty: (data: T) => boolean; skeleton?: "rows" | "chart" | "stat"; children: (data: T) => React.ReactNode }) {
-  if (query.isPending) {
+  // An empty previous range says nothing about the new one: that is still loading.
+  const loading = query.isPending || (query.isPlaceholderData && query.data !== undefined && isEmpty(query.data));
+  if (loading) {
     if (skeleton === "chart") {
       return (
         <div className="px-5 py-5" role="status">
@@ -44,8 +46,7 @@ export function QueryView<T>({ query, empty, isEmpty, skeleton = "rows", childre
   if (query.isError || query.data === undefined) return <ErrorState message={query.error?.message} retry={() => void query.refetch()} />;
   if (query.isPlaceholderData) {
     // The previous range's figures, dimmed and out of reach (their links would
-    // lead into the new range) until the new ones arrive; an empty one is just loading.
-    if (isEmpty(query.data)) return <LoadingPanel rows={skeleton === "stat" ? 2 : 5} />;
+    // lead into the new range) until the new ones arrive.
     return (
       <div aria-busy inert className="opacity-50 transition-opacity">
         {children(query.data)}
